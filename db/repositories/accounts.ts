@@ -1,0 +1,151 @@
+import { type SQL, and, count, eq, isNull, or, sql } from 'drizzle-orm';
+import type { AccountRow } from '../../shared/contract/accounts';
+import type { GridQuery } from '../../shared/contract/grid';
+import { diffDays } from '../../shared/domain/dates';
+import type { Db } from '../client';
+import { type GridColumns, escapeLike, gridOrderBy, gridWhere } from '../grid-sql';
+import { accounts, reps, territories } from '../schema';
+
+export const accountGridColumns: GridColumns = {
+  code: { kind: 'text', expr: accounts.code },
+  name: { kind: 'text', expr: accounts.name },
+  creditCode: { kind: 'text', expr: accounts.creditCode },
+  industry: { kind: 'text', expr: accounts.industry },
+  territoryName: { kind: 'text', expr: territories.name },
+  territoryId: { kind: 'text', expr: accounts.territoryId },
+  tier: { kind: 'text', expr: accounts.tier },
+  source: { kind: 'text', expr: accounts.source },
+  dealStatus: { kind: 'text', expr: accounts.dealStatus },
+  phone: { kind: 'text', expr: accounts.phone },
+  province: { kind: 'text', expr: accounts.province },
+  city: { kind: 'text', expr: accounts.city },
+  ownerName: { kind: 'text', expr: reps.name },
+  ownerRepId: { kind: 'text', expr: accounts.ownerRepId },
+  lastFollowupOn: { kind: 'date', expr: accounts.lastFollowupOn },
+  daysSinceFollowup: { kind: 'daysSince', expr: accounts.lastFollowupOn },
+  nextFollowupOn: { kind: 'date', expr: accounts.nextFollowupOn },
+  lastDealOn: { kind: 'date', expr: accounts.lastDealOn },
+  openReceivableFen: { kind: 'number', expr: accounts.openReceivableFen },
+  overdueFen: { kind: 'number', expr: accounts.overdueFen },
+  maxOverdueDays: { kind: 'number', expr: accounts.maxOverdueDays },
+  openCases: { kind: 'number', expr: accounts.openCases },
+  creditGrade: { kind: 'text', expr: accounts.creditGrade },
+  creditHold: { kind: 'bool', expr: accounts.creditHold },
+  createdAt: { kind: 'number', expr: accounts.createdAt },
+  updatedAt: { kind: 'number', expr: accounts.updatedAt },
+};
+
+const rowSelection = {
+  id: accounts.id,
+  code: accounts.code,
+  name: accounts.name,
+  shortName: accounts.shortName,
+  creditCode: accounts.creditCode,
+  industry: accounts.industry,
+  territoryId: accounts.territoryId,
+  territoryName: territories.name,
+  tier: accounts.tier,
+  source: accounts.source,
+  dealStatus: accounts.dealStatus,
+  accountGroup: accounts.accountGroup,
+  phone: accounts.phone,
+  email: accounts.email,
+  province: accounts.province,
+  city: accounts.city,
+  address: accounts.address,
+  ownerRepId: accounts.ownerRepId,
+  ownerName: reps.name,
+  lastFollowupOn: accounts.lastFollowupOn,
+  nextFollowupOn: accounts.nextFollowupOn,
+  lastDealOn: accounts.lastDealOn,
+  openReceivableFen: accounts.openReceivableFen,
+  overdueFen: accounts.overdueFen,
+  maxOverdueDays: accounts.maxOverdueDays,
+  openCases: accounts.openCases,
+  creditGrade: accounts.creditGrade,
+  creditHold: accounts.creditHold,
+  createdAt: accounts.createdAt,
+  updatedAt: accounts.updatedAt,
+  version: accounts.version,
+};
+
+type SelectedRow = Omit<AccountRow, 'daysSinceFollowup'>;
+
+function withDays(row: SelectedRow, today: string): AccountRow {
+  return { ...row, daysSinceFollowup: row.lastFollowupOn ? diffDays(row.lastFollowupOn, today) : null };
+}
+
+/** Quick search: name or phone anywhere, code / credit code / pinyin initials from the start. */
+export function searchCondition(q: string): SQL {
+  const text = escapeLike(q.trim());
+  const lower = text.toLowerCase();
+  return or(
+    sql`${accounts.name} like ${`%${text}%`} escape '\\'`,
+    sql`${accounts.code} like ${`${text}%`} escape '\\'`,
+    sql`${accounts.creditCode} like ${`${text.toUpperCase()}%`} escape '\\'`,
+    sql`${accounts.phone} like ${`%${text}%`} escape '\\'`,
+    sql`${accounts.nameInitials} like ${`${lower}%`} escape '\\'`,
+  )!;
+}
+
+export function listAccounts(db: Db, q: GridQuery, today: string): { total: number; items: AccountRow[] } {
+  const opts = { columns: accountGridColumns, today };
+  const conditions = [isNull(accounts.deletedAt), ...gridWhere(q, opts)];
+  if (q.search) conditions.push(searchCondition(q.search));
+  const where = and(...conditions);
+  const total =
+    db
+      .select({ n: count() })
+      .from(accounts)
+      .leftJoin(reps, eq(reps.id, accounts.ownerRepId))
+      .leftJoin(territories, eq(territories.id, accounts.territoryId))
+      .where(where)
+      .get()?.n ?? 0;
+  const rows = db
+    .select(rowSelection)
+    .from(accounts)
+    .leftJoin(reps, eq(reps.id, accounts.ownerRepId))
+    .leftJoin(territories, eq(territories.id, accounts.territoryId))
+    .where(where)
+    .orderBy(...gridOrderBy(q, opts, accounts.id))
+    .limit(q.limit)
+    .offset(q.offset)
+    .all();
+  return { total, items: rows.map((r) => withDays(r, today)) };
+}
+
+export function getAccountRow(db: Db, id: string, today: string): AccountRow | undefined {
+  const row = db
+    .select(rowSelection)
+    .from(accounts)
+    .leftJoin(reps, eq(reps.id, accounts.ownerRepId))
+    .leftJoin(territories, eq(territories.id, accounts.territoryId))
+    .where(and(eq(accounts.id, id), isNull(accounts.deletedAt)))
+    .get();
+  return row ? withDays(row, today) : undefined;
+}
+
+export function searchAccounts(db: Db, q: string, limit: number) {
+  return db
+    .select({ id: accounts.id, code: accounts.code, name: accounts.name, phone: accounts.phone, ownerName: reps.name, tier: accounts.tier })
+    .from(accounts)
+    .leftJoin(reps, eq(reps.id, accounts.ownerRepId))
+    .where(and(isNull(accounts.deletedAt), searchCondition(q)))
+    .orderBy(sql`length(${accounts.name})`, accounts.name)
+    .limit(limit)
+    .all();
+}
+
+export type AccountRecord = typeof accounts.$inferSelect;
+
+export function getAccountRecord(db: Db, id: string): AccountRecord | undefined {
+  return db.select().from(accounts).where(eq(accounts.id, id)).get();
+}
+
+export function findAccountByCreditCode(db: Db, creditCode: string): AccountRecord | undefined {
+  return db
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.creditCode, creditCode), isNull(accounts.deletedAt)))
+    .get();
+}

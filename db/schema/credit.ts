@@ -1,0 +1,91 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { accounts } from './accounts';
+import { auditColumns, idColumn } from './columns';
+import { orders } from './orders';
+import { users } from './users';
+
+export const CREDIT_POLICIES = ['warn', 'needs_approval', 'block'] as const;
+export const CREDIT_OUTCOMES = ['pass', 'warn', 'needs_approval', 'blocked'] as const;
+
+/**
+ * Per-account credit settings. Null limit/policy/terms inherit from the account group, then the tier,
+ * then the company default (settings key credit.defaults). A limit of 0 means no credit (cash in advance).
+ */
+export const creditProfiles = sqliteTable('credit_profiles', {
+  accountId: text('account_id').primaryKey().references(() => accounts.id),
+  limitFen: integer('limit_fen'),
+  tempLimitFen: integer('temp_limit_fen'),
+  /** Last day (inclusive) the temporary limit applies. */
+  tempLimitExpiresOn: text('temp_limit_expires_on'),
+  tempLimitReason: text('temp_limit_reason'),
+  paymentTermsDays: integer('payment_terms_days'),
+  policy: text('policy', { enum: CREDIT_POLICIES }),
+  hold: integer('hold', { mode: 'boolean' }).notNull().default(false),
+  holdReason: text('hold_reason'),
+  holdAt: integer('hold_at'),
+  holdBy: text('hold_by'),
+  ...auditColumns(),
+});
+
+/** Every credit check run (on confirm or on demand), with its reasons in words (JSON array). */
+export const creditChecks = sqliteTable(
+  'credit_checks',
+  {
+    id: idColumn(),
+    accountId: text('account_id').notNull().references(() => accounts.id),
+    orderId: text('order_id').references(() => orders.id),
+    outcome: text('outcome', { enum: CREDIT_OUTCOMES }).notNull(),
+    limitFen: integer('limit_fen'),
+    exposureFen: integer('exposure_fen').notNull(),
+    reasons: text('reasons').notNull().default('[]'),
+    at: integer('at').notNull(),
+    by: text('by'),
+  },
+  (t) => [index('credit_checks_account_idx').on(t.accountId, t.at), index('credit_checks_order_idx').on(t.orderId)],
+);
+
+/** A manager's override of a blocked / needs-approval check: who (re-authenticated), why, when. */
+export const creditOverrides = sqliteTable(
+  'credit_overrides',
+  {
+    id: idColumn(),
+    creditCheckId: text('credit_check_id').notNull().references(() => creditChecks.id),
+    orderId: text('order_id').references(() => orders.id),
+    accountId: text('account_id').notNull().references(() => accounts.id),
+    managerUserId: text('manager_user_id').notNull().references(() => users.id),
+    requestedBy: text('requested_by'),
+    reason: text('reason').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('credit_overrides_account_idx').on(t.accountId, t.at), index('credit_overrides_order_idx').on(t.orderId)],
+);
+
+/** A batch grading run over many accounts. */
+export const creditRuns = sqliteTable(
+  'credit_runs',
+  {
+    id: idColumn(),
+    at: integer('at').notNull(),
+    by: text('by'),
+    asOf: text('as_of').notNull(),
+    accountCount: integer('account_count').notNull(),
+    /** JSON summary: grade distribution, changes, suggested holds … */
+    summary: text('summary').notNull().default('{}'),
+  },
+  (t) => [index('credit_runs_at_idx').on(t.at)],
+);
+
+/** The grade each account got in a run, with every factor's contribution (JSON). */
+export const creditGrades = sqliteTable(
+  'credit_grades',
+  {
+    id: idColumn(),
+    runId: text('run_id').notNull().references(() => creditRuns.id),
+    accountId: text('account_id').notNull().references(() => accounts.id),
+    grade: text('grade', { enum: ['A', 'B', 'C', 'D', 'E'] }).notNull(),
+    score: integer('score').notNull(),
+    previousGrade: text('previous_grade'),
+    factors: text('factors').notNull().default('[]'),
+  },
+  (t) => [index('credit_grades_run_idx').on(t.runId), index('credit_grades_account_idx').on(t.accountId)],
+);

@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { accounts } from './accounts';
+import { auditColumns, deletedAtColumn, idColumn } from './columns';
+import { orders } from './orders';
+import { returns } from './returns';
+
+export const PAYMENT_METHODS = ['bank_transfer', 'acceptance_bill', 'cash', 'wechat', 'alipay', 'other'] as const;
+
+/** 回款计划: instalments of an order with due dates. Overdue from the day after due_on while unpaid. */
+export const instalments = sqliteTable(
+  'instalments',
+  {
+    id: idColumn(),
+    orderId: text('order_id').notNull().references(() => orders.id),
+    seq: integer('seq').notNull(),
+    label: text('label').notNull(),
+    dueOn: text('due_on').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    paidFen: integer('paid_fen').notNull().default(0),
+    /** The date the instalment became fully paid (for "paid late" / broken promise analysis). */
+    paidOn: text('paid_on'),
+    ...auditColumns(),
+  },
+  (t) => [
+    index('instalments_order_idx').on(t.orderId, t.seq),
+    index('instalments_open_due_idx').on(t.dueOn).where(sql`${t.paidFen} < ${t.amountFen}`),
+  ],
+);
+
+/**
+ * 回款: money received from an account (negative amount = a refund paid out). What is not allocated to
+ * orders stays as the account's credit (unallocated_fen) and can be allocated later.
+ */
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: idColumn(),
+    paymentNo: text('payment_no').notNull(),
+    accountId: text('account_id').notNull().references(() => accounts.id),
+    receivedOn: text('received_on').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    method: text('method', { enum: PAYMENT_METHODS }).notNull(),
+    kind: text('kind', { enum: ['receipt', 'refund'] }).notNull().default('receipt'),
+    reference: text('reference'),
+    returnId: text('return_id').references(() => returns.id),
+    unallocatedFen: integer('unallocated_fen').notNull().default(0),
+    notes: text('notes'),
+    ...auditColumns(),
+    deletedAt: deletedAtColumn(),
+  },
+  (t) => [
+    uniqueIndex('payments_no_uq').on(t.paymentNo),
+    index('payments_account_idx').on(t.accountId, t.receivedOn),
+    index('payments_received_idx').on(t.receivedOn),
+  ],
+);
+
+export const paymentAllocations = sqliteTable(
+  'payment_allocations',
+  {
+    id: idColumn(),
+    paymentId: text('payment_id').notNull().references(() => payments.id),
+    orderId: text('order_id').notNull().references(() => orders.id),
+    instalmentId: text('instalment_id').references(() => instalments.id),
+    amountFen: integer('amount_fen').notNull(),
+    allocatedOn: text('allocated_on').notNull(),
+    createdAt: integer('created_at').notNull(),
+    createdBy: text('created_by'),
+  },
+  (t) => [
+    index('payment_allocations_payment_idx').on(t.paymentId),
+    index('payment_allocations_order_idx').on(t.orderId),
+    index('payment_allocations_instalment_idx').on(t.instalmentId),
+  ],
+);

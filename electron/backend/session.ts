@@ -1,0 +1,37 @@
+import type { SessionUser } from '../../shared/contract/system';
+import type { Lang } from '../../shared/i18n/text';
+import type { Actor, CallContext, Core } from './core';
+import { listUsers, toSessionUser } from './services/users';
+
+/**
+ * The signed-in user of this backend instance. A desktop backend serves one person at a time; on a
+ * shared office machine sign-in is required, otherwise the last (or first admin) profile is used.
+ */
+export class Session {
+  user: SessionUser | null = null;
+
+  constructor(private readonly core: Core) {}
+
+  /** Signs in automatically when sign-in is not required. */
+  restore(preferred?: string): void {
+    if (this.core.settings().signInRequired && !preferred) {
+      this.user = null;
+      return;
+    }
+    const active = listUsers(this.core).filter((u) => u.active);
+    const pick =
+      (preferred ? active.find((u) => u.username === preferred) : undefined) ??
+      active.slice().sort((a, b) => (b.lastSignInAt ?? 0) - (a.lastSignInAt ?? 0))[0] ??
+      active.find((u) => u.role === 'admin');
+    this.user = pick ? toSessionUser(pick) : null;
+  }
+
+  actor(): Actor {
+    return this.user ? { id: this.user.id, name: this.user.displayName } : { id: null, name: 'system' };
+  }
+
+  context(): CallContext {
+    const lang: Lang = this.core.settings().language;
+    return { lang, role: this.user?.role ?? null, user: this.user, actor: this.actor() };
+  }
+}

@@ -1,0 +1,13 @@
+import { accountsContract } from './accounts';
+import { referenceContract } from './reference';
+import { systemContract } from './system';
+
+/** THE single registry of the API: every transport, handler map and client is derived from this. */
+export const contract = {
+  ...systemContract,
+  ...referenceContract,
+  ...accountsContract,
+};
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
