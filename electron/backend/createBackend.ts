@@ -27,6 +27,8 @@ export interface BackendOptions {
   nativeBinding?: string;
   /** Sign in as this username (CLI --user); otherwise the session rules apply. */
   user?: string;
+  /** The CLI: trusted local automation, not subject to the sign-in setting. */
+  trusted?: boolean;
   /** Check every handler result against the contract (tests). */
   validateOutput?: boolean;
   synchronous?: 'NORMAL' | 'FULL';
@@ -83,7 +85,7 @@ export function createBackend(opts: BackendOptions): Backend {
     today: () => isoDateOf(clock.now(), core.settings().timeZone),
     tx: (fn) => conn.sqlite.transaction(fn)(),
   };
-  const session = new Session(core);
+  const session = new Session(core, opts.trusted ?? false);
   session.restore(opts.user);
   const runtime: Runtime = { core, session, invalidateSettings: () => (cachedSettings = null) };
   const dispatch = createDispatch({

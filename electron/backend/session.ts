@@ -10,11 +10,18 @@ import { listUsers, toSessionUser } from './services/users';
 export class Session {
   user: SessionUser | null = null;
 
-  constructor(private readonly core: Core) {}
+  /**
+   * trusted: the caller already has the database file in hand (the CLI), so sign-in settings do not
+   * apply; with no profile at all it acts as "cli" with admin rights.
+   */
+  constructor(
+    private readonly core: Core,
+    private readonly trusted = false,
+  ) {}
 
-  /** Signs in automatically when sign-in is not required. */
+  /** Signs in automatically when sign-in is not required (or the caller is trusted). */
   restore(preferred?: string): void {
-    if (this.core.settings().signInRequired && !preferred) {
+    if (this.core.settings().signInRequired && !this.trusted) {
       this.user = null;
       return;
     }
@@ -27,11 +34,13 @@ export class Session {
   }
 
   actor(): Actor {
-    return this.user ? { id: this.user.id, name: this.user.displayName } : { id: null, name: 'system' };
+    if (this.user) return { id: this.user.id, name: this.user.displayName };
+    return { id: null, name: this.trusted ? 'cli' : 'system' };
   }
 
   context(): CallContext {
     const lang: Lang = this.core.settings().language;
-    return { lang, role: this.user?.role ?? null, user: this.user, actor: this.actor() };
+    const role = this.user?.role ?? (this.trusted ? 'admin' : null);
+    return { lang, role, user: this.user, actor: this.actor() };
   }
 }
