@@ -15,6 +15,7 @@ import { type Logger, consoleLogger } from './logger';
 import type { Runtime } from './runtime';
 import { timestampedBackupFile } from './services/backup';
 import { readSettings } from './services/settings';
+import { runDailyTasks, type StartupReport } from './services/startup';
 import { Session } from './session';
 
 export interface BackendOptions {
@@ -40,6 +41,8 @@ export interface Backend {
   core: Core;
   runtime: Runtime;
   migration: MigrateResult;
+  /** The daily work (automatic backup, calendar-driven aggregates); the app calls it at start and daily. */
+  runDailyTasks(): Promise<StartupReport>;
   close(): void;
 }
 
@@ -95,6 +98,14 @@ export function createBackend(opts: BackendOptions): Backend {
     validateOutput: opts.validateOutput ?? false,
     onInternalError: (method, error) => logger.error(`internal error in ${method}`, error),
   });
-  return { dispatch, events: core.events, core, runtime, migration, close: () => conn.close() };
+  return {
+    dispatch,
+    events: core.events,
+    core,
+    runtime,
+    migration,
+    runDailyTasks: () => runDailyTasks(core, session.actor(), runtime.invalidateSettings),
+    close: () => conn.close(),
+  };
 }
 

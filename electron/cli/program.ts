@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import type { GlobalOptions } from './backend';
 
 /** Parses a positive integer option value with a clear message. */

@@ -49,6 +49,12 @@ function inside(root: string, candidate: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !rel.includes(`..${sep}`) && !resolve(candidate).startsWith('\\\\');
 }
 
+/** A file name with path separators, reserved and control characters replaced. */
+function safeFileName(raw: string): string {
+  const cleaned = [...basename(raw)].map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('');
+  return cleaned.slice(0, 200) || 'upload';
+}
+
 function sameToken(a: string | undefined | null, b: string): boolean {
   if (!a) return false;
   const x = Buffer.from(a);
@@ -130,7 +136,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
 
       if (url.pathname === '/upload' && req.method === 'POST') {
         if (!sameToken(req.headers['x-salesdesk-token'] as string | undefined, token)) return send(res, 401, 'bad token');
-        const name = basename(decodeURIComponent(String(req.headers['x-file-name'] ?? 'upload'))).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 200) || 'upload';
+        const name = safeFileName(decodeURIComponent(String(req.headers['x-file-name'] ?? 'upload')));
         const body = await readBody(req, maxUpload);
         const dir = join(uploadsDir(backend.core.dataDir), newId());
         mkdirSync(dir, { recursive: true });

@@ -1,0 +1,28 @@
+import type { Actor, Core } from '../core';
+import { refreshAllAccountAggregates } from './aggregates';
+import { backupTo, pruneBackups, timestampedBackupFile } from './backup';
+import { writeSettings } from './settings';
+
+export interface StartupReport {
+  backup: string | null;
+  prunedBackups: number;
+  refreshedAccounts: number;
+}
+
+/**
+ * Work the app does when it starts (and once a day while it runs): the daily automatic backup,
+ * then refreshing the aggregates that move with the calendar (overdue days).
+ */
+export async function runDailyTasks(core: Core, actor: Actor, invalidateSettings: () => void): Promise<StartupReport> {
+  const today = core.today();
+  let backup: string | null = null;
+  let pruned = 0;
+  if (core.dbFile !== ':memory:' && core.settings().lastAutoBackupOn !== today) {
+    backup = (await backupTo(core.sqlite, timestampedBackupFile(core.dataDir, 'daily', core.clock.now()))).file;
+    core.tx(() => writeSettings(core.db, { lastAutoBackupOn: today }, actor, core.clock.now()));
+    invalidateSettings();
+    pruned = pruneBackups(core.dataDir, core.settings().backupKeepDays, core.clock.now());
+  }
+  const refreshedAccounts = refreshAllAccountAggregates(core);
+  return { backup, prunedBackups: pruned, refreshedAccounts };
+}
