@@ -18,6 +18,11 @@ export const instalments = sqliteTable(
     dueOn: text('due_on').notNull(),
     amountFen: integer('amount_fen').notNull(),
     paidFen: integer('paid_fen').notNull().default(0),
+    /** The part of the order's returns that cancels this instalment (latest-due first; see shared/domain/receivables). */
+    returnedFen: integer('returned_fen').notNull().default(0),
+    /** A plan edit after confirmation supersedes the old rows (kept for as-of reports) and adds new ones from that date. */
+    effectiveOn: text('effective_on'),
+    supersededOn: text('superseded_on'),
     /** The date the instalment became fully paid (for "paid late" / broken promise analysis). */
     paidOn: text('paid_on'),
     ...auditColumns(),

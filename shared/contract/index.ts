@@ -1,4 +1,8 @@
 import { accountsContract } from './accounts';
+import { casesContract } from './cases';
+import { ordersContract } from './orders';
+import { paymentsContract } from './payments';
+import { receivablesContract } from './receivables';
 import { referenceContract } from './reference';
 import { systemContract } from './system';
 
@@ -7,6 +11,10 @@ export const contract = {
   ...systemContract,
   ...referenceContract,
   ...accountsContract,
+  ...ordersContract,
+  ...paymentsContract,
+  ...receivablesContract,
+  ...casesContract,
 };
 
 export type Contract = typeof contract;

@@ -37,3 +37,13 @@ export function caseTransition(from: CaseState, to: CaseState): CaseTransition {
 /** States in which the resolution clock runs (and the first-response clock, until a response). */
 export const CLOCK_RUNNING_STATES: readonly CaseState[] = ['new', 'in_progress'];
 export const OPEN_CASE_STATES: readonly CaseState[] = ['new', 'in_progress', 'waiting_customer'];
+
+export type CasePriority = 'P1' | 'P2' | 'P3' | 'P4';
+
+/** Built-in SLA targets in working minutes, used until a policy is saved for a priority. */
+export const DEFAULT_SLA_TARGETS: Record<CasePriority, { firstResponseMinutes: number; resolutionMinutes: number }> = {
+  P1: { firstResponseMinutes: 60, resolutionMinutes: 8 * 60 },
+  P2: { firstResponseMinutes: 2 * 60, resolutionMinutes: 2 * 8 * 60 },
+  P3: { firstResponseMinutes: 4 * 60, resolutionMinutes: 5 * 8 * 60 },
+  P4: { firstResponseMinutes: 8 * 60, resolutionMinutes: 10 * 8 * 60 },
+};

@@ -3,6 +3,10 @@ import type { Handlers } from '../../../shared/rpc/types';
 import type { CallContext } from '../core';
 import type { Runtime } from '../runtime';
 import { accountsHandlers } from './accounts';
+import { casesHandlers } from './cases';
+import { ordersHandlers } from './orders';
+import { paymentsHandlers } from './payments';
+import { receivablesHandlers } from './receivables';
 import { referenceHandlers } from './reference';
 import { systemHandlers } from './system';
 
@@ -12,5 +16,9 @@ export function createHandlers(rt: Runtime) {
     ...systemHandlers(rt),
     ...referenceHandlers(rt),
     ...accountsHandlers(rt),
+    ...ordersHandlers(rt),
+    ...paymentsHandlers(rt),
+    ...receivablesHandlers(rt),
+    ...casesHandlers(rt),
   } satisfies Handlers<Contract, CallContext>;
 }

@@ -1,12 +1,15 @@
 import type { Actor, Core } from '../core';
 import { refreshAllAccountAggregates } from './aggregates';
 import { backupTo, pruneBackups, timestampedBackupFile } from './backup';
+import { sweepSlaBreaches } from './case-sla';
 import { writeSettings } from './settings';
 
 export interface StartupReport {
   backup: string | null;
   prunedBackups: number;
   refreshedAccounts: number;
+  /** Cases whose SLA ran out since the last write to them (the breach flag is made to stick). */
+  slaBreaches: number;
 }
 
 /**
@@ -24,5 +27,6 @@ export async function runDailyTasks(core: Core, actor: Actor, invalidateSettings
     pruned = pruneBackups(core.dataDir, core.settings().backupKeepDays, core.clock.now());
   }
   const refreshedAccounts = refreshAllAccountAggregates(core);
-  return { backup, prunedBackups: pruned, refreshedAccounts };
+  const slaBreaches = sweepSlaBreaches(core, actor);
+  return { backup, prunedBackups: pruned, refreshedAccounts, slaBreaches };
 }
