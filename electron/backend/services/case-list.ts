@@ -42,7 +42,8 @@ function slaConditions(now: number, horizon: number) {
   const frRunning = sql`(${cases.firstRespondedAt} is null and ${cases.state} in ('new','in_progress') and ${cases.firstResponseDueAt} is not null)`;
   const resRunning = sql`(${cases.state} in ('new','in_progress') and ${cases.resolutionDueAt} is not null)`;
   const breached = sql`(${cases.firstResponseBreached} = 1 or ${cases.resolutionBreached} = 1 or (${frRunning} and ${cases.firstResponseDueAt} < ${now}) or (${resRunning} and ${cases.resolutionDueAt} < ${now}))`;
-  const about = sql`(not ${breached} and ((${frRunning} and ${cases.firstResponseDueAt} <= ${horizon}) or (${resRunning} and ${cases.resolutionDueAt} <= ${horizon})))`;
+  // A clock about to run out is worth showing even when the other clock has already failed.
+  const about = sql`((${frRunning} and ${cases.firstResponseBreached} = 0 and ${cases.firstResponseDueAt} between ${now} and ${horizon}) or (${resRunning} and ${cases.resolutionBreached} = 0 and ${cases.resolutionDueAt} between ${now} and ${horizon}))`;
   const onTrack = sql`(not ${breached} and not ${about} and (${frRunning} or ${resRunning}))`;
   return { breached, about, onTrack };
 }
