@@ -107,7 +107,7 @@ describe('payments', () => {
     const other = await t.client.call('accounts.create', { name: '别家公司' });
     const c = await t.client.call('orders.create', { accountId: other.id, lines: [{ description: 'x', quantity: 1, unitPriceFen: 100 }] });
     await t.client.call('orders.confirm', { id: c.order.order.id, version: c.order.order.version });
-    await expect(t.client.call('payments.add', { accountId: t.acct.id, amountFen: 100, method: 'cash', allocations: [{ orderId: c.order.order.id }] })).rejects.toMatchObject({ code: 'RULE_VIOLATION', message: expect.stringContaining('不属于该客户') });
+    await expect(t.client.call('payments.add', { accountId: t.acct.id, amountFen: 100, method: 'cash', allocations: [{ orderId: c.order.order.id }] })).rejects.toMatchObject({ code: 'RULE_VIOLATION', message: expect.stringContaining('不属于该客户“杭州海川贸易有限公司”') });
     const draft = await t.client.call('orders.create', { accountId: t.acct.id, lines: [{ description: 'x', quantity: 1, unitPriceFen: 100 }] });
     await expect(t.client.call('payments.add', { accountId: t.acct.id, amountFen: 100, method: 'cash', allocations: [{ orderId: draft.order.order.id }] })).rejects.toMatchObject({ code: 'RULE_VIOLATION' });
   });

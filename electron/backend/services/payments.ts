@@ -38,6 +38,31 @@ function confirmedOnOf(core: Core, orderIds: readonly string[]): Map<string, str
   return m;
 }
 
+const STATE_ZH: Record<string, string> = { draft: '草稿', cancelled: '已取消', on_hold: '暂停中（未确认）' };
+
+/** Says exactly why money cannot go to a requested order (the allocation plan then only checks amounts). */
+function checkTargets(core: Core, account: { id: string; name: string }, requests: readonly AllocationRequest[], open: ReturnType<typeof accountOpenItems>): void {
+  const stmt = core.sqlite.prepare('select o.order_no, o.state, o.account_id, a.name as account_name from orders o join accounts a on a.id = o.account_id where o.id = ? and o.deleted_at is null');
+  for (const r of requests) {
+    const o = stmt.get(r.orderId) as { order_no: string; state: string; account_id: string; account_name: string } | undefined;
+    if (!o) throw new AppError('NOT_FOUND', msg(`订单不存在：${r.orderId}`, `Order not found: ${r.orderId}`));
+    if (o.account_id !== account.id) {
+      throw new AppError('RULE_VIOLATION', msg(`订单 ${o.order_no} 属于客户“${o.account_name}”，不属于该客户“${account.name}”`, `Order ${o.order_no} belongs to "${o.account_name}", not to "${account.name}"`));
+    }
+    const items = open.filter((i) => i.orderId === r.orderId);
+    if (items.length === 0) {
+      const why = STATE_ZH[o.state];
+      throw new AppError(
+        'RULE_VIOLATION',
+        why ? msg(`订单 ${o.order_no} 是${why}状态，不能收款`, `Order ${o.order_no} is ${o.state.replace('_', ' ')} and cannot take payments`) : msg(`订单 ${o.order_no} 已收清`, `Order ${o.order_no} is fully paid`),
+      );
+    }
+    if (r.instalmentId && !items.some((i) => i.instalmentId === r.instalmentId)) {
+      throw new AppError('RULE_VIOLATION', msg(`订单 ${o.order_no} 的这一期已收清或不存在`, `That instalment of order ${o.order_no} is paid or does not exist`));
+    }
+  }
+}
+
 function planOrRefuse(available: number, input: { allocations: AllocationRequest[]; autoAllocate: boolean }, open: ReturnType<typeof accountOpenItems>) {
   if (input.autoAllocate && input.allocations.length > 0) {
     throw new AppError('INVALID_INPUT', msg('请选择自动分配或逐单分配，不能同时使用', 'Choose either automatic allocation or explicit allocations, not both'));
@@ -66,7 +91,9 @@ export function recordPayment(
     const today = core.today();
     const receivedOn = input.receivedOn ?? today;
     checkNotFuture({ zh: '到账日期', en: 'Date received' }, receivedOn, today);
-    const plan = planOrRefuse(input.amountFen, input, accountOpenItems(core, account.id));
+    const open = accountOpenItems(core, account.id);
+    checkTargets(core, account, input.allocations, open);
+    const plan = planOrRefuse(input.amountFen, input, open);
     const now = core.clock.now();
     const paymentId = newId(now);
     const paymentNo = nextNumber(core, 'PAY', { year: receivedOn.slice(0, 4) });
@@ -116,7 +143,9 @@ export function allocateCredit(core: Core, actor: Actor, input: { accountId: str
     const account = requireAccount(core, input.accountId);
     const credit = accountCredit(core, account.id);
     if (credit <= 0) throw new AppError('RULE_VIOLATION', msg(`客户“${account.name}”没有未分配的回款`, `Account "${account.name}" has no unallocated money`));
-    const plan = planOrRefuse(credit, input, accountOpenItems(core, account.id));
+    const open = accountOpenItems(core, account.id);
+    checkTargets(core, account, input.allocations, open);
+    const plan = planOrRefuse(credit, input, open);
     const today = core.today();
     const lines: LedgerLine[] = drawFromCredits(plan.lines, accountCredits(core, account.id)).map((l) => ({ ...l, allocatedOn: today }));
     insertAllocations(core, actor, lines);
