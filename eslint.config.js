@@ -52,6 +52,14 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // The shell's decisions (URL guard, sender check, CSP, menu, native binding) run and are tested in
+    // plain Node, where the Electron binary does not exist.
+    files: ['electron/main/pure/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron/main/pure/ holds plain-Node decisions that tests import: no electron here.' }] }],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -1,4 +1,5 @@
 import { accountsContract } from './accounts';
+import { filesContract } from './files';
 import { referenceContract } from './reference';
 import { systemContract } from './system';
 
@@ -7,6 +8,7 @@ export const contract = {
   ...systemContract,
   ...referenceContract,
   ...accountsContract,
+  ...filesContract,
 };
 
 export type Contract = typeof contract;
