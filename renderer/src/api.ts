@@ -1,5 +1,5 @@
 import { contract, type Contract } from '../../shared/contract';
-import type { EventName, Events } from '../../shared/contract/events';
+import { events, type EventName, type Events } from '../../shared/contract/events';
 import { createClient, type Transport } from '../../shared/rpc/client';
 import type { RpcResult } from '../../shared/rpc/errors';
 import type { EventPayload } from '../../shared/rpc/types';
@@ -11,7 +11,8 @@ import type { EventPayload } from '../../shared/rpc/types';
  */
 interface DesktopBridge {
   invoke(method: string, payload: unknown): Promise<RpcResult<unknown>>;
-  on(event: string, cb: (name: string, payload: unknown) => void): () => void;
+  /** Calls cb with the payload of each `event` the backend emits; returns the unsubscribe function. */
+  on(event: string, cb: (payload: unknown) => void): () => void;
   pathForFile(file: File): string;
 }
 
@@ -49,7 +50,7 @@ function dispatchEvent(name: string, payload: unknown): void {
 }
 
 if (bridge) {
-  bridge.on('event', dispatchEvent);
+  for (const name of Object.keys(events)) bridge.on(name, (payload) => dispatchEvent(name, payload));
 } else if (token) {
   const source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
   source.onmessage = (e: MessageEvent<string>) => {
