@@ -3,6 +3,7 @@ import { casesContract } from './cases';
 import { ordersContract } from './orders';
 import { paymentsContract } from './payments';
 import { receivablesContract } from './receivables';
+import { filesContract } from './files';
 import { referenceContract } from './reference';
 import { systemContract } from './system';
 
@@ -15,6 +16,7 @@ export const contract = {
   ...paymentsContract,
   ...receivablesContract,
   ...casesContract,
+  ...filesContract,
 };
 
 export type Contract = typeof contract;

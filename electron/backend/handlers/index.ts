@@ -7,6 +7,7 @@ import { casesHandlers } from './cases';
 import { ordersHandlers } from './orders';
 import { paymentsHandlers } from './payments';
 import { receivablesHandlers } from './receivables';
+import { filesHandlers } from './files';
 import { referenceHandlers } from './reference';
 import { systemHandlers } from './system';
 
@@ -20,5 +21,6 @@ export function createHandlers(rt: Runtime) {
     ...paymentsHandlers(rt),
     ...receivablesHandlers(rt),
     ...casesHandlers(rt),
+    ...filesHandlers(rt),
   } satisfies Handlers<Contract, CallContext>;
 }
