@@ -30,6 +30,10 @@ export const instalments = sqliteTable(
   (t) => [
     index('instalments_order_idx').on(t.orderId, t.seq),
     index('instalments_open_due_idx').on(t.dueOn).where(sql`${t.paidFen} < ${t.amountFen}`),
+    /** Covers the AR aging scan: open rows of the current plans, in order id order (for the join to orders). */
+    index('instalments_open_order_idx')
+      .on(t.orderId, t.dueOn, t.amountFen, t.paidFen, t.returnedFen)
+      .where(sql`${t.paidFen} < ${t.amountFen} and ${t.supersededOn} is null`),
   ],
 );
 
@@ -58,6 +62,8 @@ export const payments = sqliteTable(
     uniqueIndex('payments_no_uq').on(t.paymentNo),
     index('payments_account_idx').on(t.accountId, t.receivedOn),
     index('payments_received_idx').on(t.receivedOn),
+    /** Accounts holding unallocated money (credit), for aging as of today and the allocation screens. */
+    index('payments_credit_idx').on(t.accountId, t.unallocatedFen).where(sql`${t.unallocatedFen} <> 0 and ${t.deletedAt} is null`),
   ],
 );
 

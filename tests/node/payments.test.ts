@@ -61,6 +61,9 @@ describe('payments', () => {
     // a's 2nd instalment (09-01 + 60 = 10-31) and b (10-01 + 30 = 10-31) are both 23 days overdue today.
     expect(acct.account.overdueFen).toBe(220_000);
     expect(acct.account.maxOverdueDays).toBe(23);
+    // The account's timeline shows the orders and the payment.
+    expect(acct.timeline.find((e) => e.kind === 'payment')?.title).toBe('回款 PAY-2026-000001（2026-11-20）：12,800.00，承兑汇票');
+    expect(acct.timeline.filter((e) => e.kind === 'order')).toHaveLength(2);
   });
 
   it('keeps the remainder as credit and allocates it later; refuses over-allocation and changes nothing', async () => {

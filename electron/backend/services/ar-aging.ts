@@ -62,8 +62,21 @@ function scopeSql(core: Core, scope: AgingScope): ScopeSql {
   return { where: parts.map((p) => ` and ${p}`).join(''), params };
 }
 
-const CURRENT_ORDER = `o.deleted_at is null and i.superseded_on is null and o.confirmed_on is not null
+const CURRENT_ORDER = `o.deleted_at is null and i.superseded_on is null and i.paid_fen < i.amount_fen and o.confirmed_on is not null
   and (o.state in ('confirmed','partly_shipped','shipped','completed') or (o.state = 'on_hold' and o.confirmed_on is not null))`;
+
+/**
+ * The FROM clause for "open instalments as of today". Over everything, the scan goes through the two
+ * covering indexes made for it (open instalments in order-id order, then the order's money columns by
+ * id), which keeps the join to orders sequential; for one account or rep the planner's own choice (by
+ * account / rep index) is better.
+ */
+function currentFrom(scope: AgingScope, needAccount: boolean): string {
+  const narrow = !!(scope.accountId || scope.repId);
+  const inst = narrow ? 'instalments i' : 'instalments i indexed by instalments_open_order_idx';
+  const ord = narrow ? 'join orders o' : 'cross join orders o indexed by orders_money_idx';
+  return `${inst} ${ord} on o.id = i.order_id${needAccount || scope.territoryId ? ' join accounts a on a.id = o.account_id' : ''}`;
+}
 
 /** Every open instalment as of the date, with its open amount. */
 export function agingInstalments(core: Core, asOf: string, scope: AgingScope = {}, opts: { forceReplay?: boolean } = {}): AgingInstalment[] {
@@ -74,7 +87,7 @@ export function agingInstalments(core: Core, asOf: string, scope: AgingScope = {
       core.sqlite
         .prepare(
           `select ${cols}, i.amount_fen - i.paid_fen - i.returned_fen as open_fen
-           from instalments i join orders o on o.id = i.order_id join accounts a on a.id = o.account_id
+           from ${currentFrom(scope, true)}
            where ${CURRENT_ORDER} and i.amount_fen - i.paid_fen - i.returned_fen > 0 ${s.where}
            order by i.due_on, o.order_no, i.seq`,
         )
@@ -149,6 +162,18 @@ function groupKeyOf(i: AgingInstalment, groupBy: AgingGroupBy): string | null {
 /** Money received on or before the date and not allocated by then, per account. */
 function creditAsOf(core: Core, asOf: string, scope: AgingScope): Map<string, number> {
   const s = scopeSql(core, { accountId: scope.accountId, territoryId: scope.territoryId });
+  if (asOf >= core.today()) {
+    // Nothing is received or allocated after today, so the maintained unallocated column is the answer.
+    const rows = core.sqlite
+      .prepare(
+        `select p.account_id, sum(p.unallocated_fen) as credit from payments p indexed by payments_credit_idx ${scope.territoryId ? 'join accounts a on a.id = p.account_id' : ''}
+         where p.unallocated_fen <> 0 and p.deleted_at is null ${s.where.replaceAll('o.account_id', 'p.account_id')}
+         group by p.account_id having credit <> 0`,
+      )
+      .raw()
+      .all(s.params) as [string, number][];
+    return new Map(rows);
+  }
   const rows = core.sqlite
     .prepare(
       `select p.account_id, sum(p.amount_fen) - coalesce(sum(al.alloc), 0) as credit
@@ -179,7 +204,7 @@ function sumsFast(core: Core, asOf: string, groupBy: AgingGroupBy, scope: AgingS
   const rows = core.sqlite
     .prepare(
       `select ${key} as g, ${bucketCaseSql(asOf, bounds)} as b, sum(i.amount_fen - i.paid_fen - i.returned_fen) as s, count(*) as n
-       from instalments i join orders o on o.id = i.order_id join accounts a on a.id = o.account_id
+       from ${currentFrom(scope, groupBy === 'territory')}
        where ${CURRENT_ORDER} and i.amount_fen - i.paid_fen - i.returned_fen > 0 ${s.where}
        group by g, b`,
     )
@@ -213,11 +238,13 @@ function names(core: Core, groupBy: AgingGroupBy, ids: readonly (string | null)[
   const table = groupBy === 'account' ? 'accounts' : groupBy === 'rep' ? 'reps' : 'territories';
   const codeCol = groupBy === 'account' ? 'code' : groupBy === 'rep' ? 'employee_no' : 'code';
   const stmt = core.sqlite.prepare(`select ${codeCol} as code, name from ${table} where id = ?`);
+  // Many rows (the whole book by account): one scan beats a lookup per row.
+  const all = ids.length > 2000 ? new Map((core.sqlite.prepare(`select id, ${codeCol} as code, name from ${table}`).raw().all() as [string, string | null, string][]).map((r) => [r[0], { code: r[1], name: r[2] }])) : null;
   const none = groupBy === 'rep' ? pick({ zh: '（无业务员）', en: '(no rep)' }, lang) : pick({ zh: '（无区域）', en: '(no territory)' }, lang);
   for (const id of ids) {
     if (id === null) m.set(null, { code: null, name: none });
     else {
-      const r = stmt.get(id) as { code: string | null; name: string } | undefined;
+      const r = all ? all.get(id) : (stmt.get(id) as { code: string | null; name: string } | undefined);
       m.set(id, { code: r?.code ?? null, name: r?.name ?? id });
     }
   }
