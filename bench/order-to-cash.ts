@@ -26,7 +26,7 @@ import { record, time } from './harness';
 const TODAY = '2026-11-23';
 const NOW = '2026-11-23T02:00:00Z';
 const SIZE = { accounts: 100_000, reps: 300, orders: 200_000, linesPerOrder: 5, payments: 200_000 };
-const FILE = join(tmpdir(), 'salesdesk-bench', `o2c-v2-${SIZE.accounts}-${SIZE.orders * SIZE.linesPerOrder}-${SIZE.payments}.sqlite`);
+const FILE = join(tmpdir(), 'salesdesk-bench', `o2c-v3-${SIZE.accounts}-${SIZE.orders * SIZE.linesPerOrder}-${SIZE.payments}.sqlite`);
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

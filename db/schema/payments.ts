@@ -32,7 +32,7 @@ export const instalments = sqliteTable(
     index('instalments_open_due_idx').on(t.dueOn).where(sql`${t.paidFen} < ${t.amountFen}`),
     /** Covers the AR aging scan: open rows of the current plans, in order id order (for the join to orders). */
     index('instalments_open_order_idx')
-      .on(t.orderId, t.dueOn, t.amountFen, t.paidFen, t.returnedFen)
+      .on(t.orderId, t.dueOn, t.amountFen, t.paidFen, t.returnedFen, t.supersededOn)
       .where(sql`${t.paidFen} < ${t.amountFen} and ${t.supersededOn} is null`),
   ],
 );
@@ -83,5 +83,7 @@ export const paymentAllocations = sqliteTable(
     index('payment_allocations_payment_idx').on(t.paymentId),
     index('payment_allocations_order_idx').on(t.orderId),
     index('payment_allocations_instalment_idx').on(t.instalmentId),
+    /** Covers "paid on this instalment as of a date" for the aging replay. */
+    index('payment_allocations_asof_idx').on(t.instalmentId, t.allocatedOn, t.amountFen),
   ],
 );

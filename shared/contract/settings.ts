@@ -42,7 +42,7 @@ export const settingsSchema = z.object({
     })
     .default(() => [...DEFAULT_AGING_BOUNDS]),
   /** A running SLA clock with at most this many working minutes left is "about to breach". */
-  slaWarnMinutes: z.number().int().min(0).max(100_000).default(120),
+  slaWarnMinutes: z.number().int().min(0).max(100_000).default(60),
 });
 
 export type AppSettings = z.output<typeof settingsSchema>;

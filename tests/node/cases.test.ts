@@ -14,6 +14,7 @@ async function setup() {
   const t = await setUpBackend({ now: at('2025-09-19 16:00') });
   cleanup = t.close;
   await t.client.call('settings.update', {
+    slaWarnMinutes: 120,
     workCalendar: {
       timeZone: 'Asia/Shanghai',
       weekdays: [1, 2, 3, 4, 5],

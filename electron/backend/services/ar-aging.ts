@@ -78,8 +78,25 @@ function currentFrom(scope: AgingScope, needAccount: boolean): string {
   return `${inst} ${ord} on o.id = i.order_id${needAccount || scope.territoryId ? ' join accounts a on a.id = o.account_id' : ''}`;
 }
 
+/** What the history says about one instalment as of @asOf (allocations are append-only rows). */
+const REPLAY_WHERE = `o.deleted_at is null and o.confirmed_on is not null and o.confirmed_on <= @asOf
+  and (o.cancelled_on is null or o.cancelled_on > @asOf)
+  and (i.effective_on is null or i.effective_on <= @asOf) and (i.superseded_on is null or i.superseded_on > @asOf)`;
+const PAID_AS_OF = `coalesce((select sum(x.amount_fen) from payment_allocations x where x.instalment_id = i.id and x.allocated_on <= @asOf), 0)`;
+/** Returns cannot be undone, so an order whose returned total is 0 today had none on any earlier date. */
+const RETURNED_AS_OF = `(case when o.returned_fen > 0 then coalesce((select sum(r.amount_fen) from returns r where r.order_id = o.id and r.returned_on <= @asOf), 0) else 0 end)`;
+
+/**
+ * Over everything, scan the orders table in its own order and fetch each order's instalments (the
+ * planner would otherwise walk an account index and jump around the table); for one account or rep,
+ * let it use that account's or rep's index. The CTEs are MATERIALIZED so the as-of sums run once per row.
+ */
+function replayFrom(scope: AgingScope): string {
+  return scope.accountId || scope.repId ? 'orders o join instalments i on i.order_id = o.id' : 'orders o not indexed cross join instalments i on i.order_id = o.id';
+}
+
 /** Every open instalment as of the date, with its open amount. */
-export function agingInstalments(core: Core, asOf: string, scope: AgingScope = {}, opts: { forceReplay?: boolean } = {}): AgingInstalment[] {
+export function agingInstalments(core: Core, asOf: string, scope: AgingScope = {}, opts: { forceReplay?: boolean; onlyReturned?: boolean } = {}): AgingInstalment[] {
   const s = scopeSql(core, scope);
   const cols = `i.id as instalment_id, i.order_id, o.order_no, o.account_id, o.rep_id, a.territory_id, i.seq, i.label, i.due_on, i.amount_fen`;
   if (asOf >= core.today() && !opts.forceReplay) {
@@ -96,17 +113,12 @@ export function agingInstalments(core: Core, asOf: string, scope: AgingScope = {
   }
   const rows = core.sqlite
     .prepare(
-      `select ${cols}, coalesce(p.paid, 0) as paid, coalesce(r.ret, 0) as ret
-       from instalments i
-       join orders o on o.id = i.order_id
-       join accounts a on a.id = o.account_id
-       left join (select instalment_id, sum(amount_fen) as paid from payment_allocations where allocated_on <= @asOf group by instalment_id) p on p.instalment_id = i.id
-       left join (select order_id, sum(amount_fen) as ret from returns where returned_on <= @asOf group by order_id) r on r.order_id = i.order_id
-       where o.deleted_at is null and o.confirmed_on is not null and o.confirmed_on <= @asOf
-         and (o.cancelled_on is null or o.cancelled_on > @asOf)
-         and (i.effective_on is null or i.effective_on <= @asOf) and (i.superseded_on is null or i.superseded_on > @asOf)
-         ${s.where}
-       order by i.order_id, i.due_on, i.seq`,
+      `with t as materialized (
+         select ${cols}, ${PAID_AS_OF} as paid, ${RETURNED_AS_OF} as ret
+         from ${replayFrom(scope)} join accounts a on a.id = o.account_id
+         where ${REPLAY_WHERE} ${s.where} ${opts.onlyReturned ? 'and o.returned_fen > 0' : ''})
+       select * from t where amount_fen - paid > 0
+       order by order_id, due_on, seq`,
     )
     .all({ ...s.params, asOf }) as (RawRow & { paid: number; ret: number })[];
   const out: AgingInstalment[] = [];
@@ -192,9 +204,9 @@ interface GroupSum {
 }
 
 /** The same buckets as bucketIndex(overdueDays(due, asOf)), as date thresholds for SQL. */
-function bucketCaseSql(asOf: string, bounds: readonly number[]): string {
-  const parts = [`when i.due_on >= '${asOf}' then 0`];
-  bounds.forEach((b, k) => parts.push(`when i.due_on >= '${addDays(asOf, -b)}' then ${k + 1}`));
+function bucketCaseSql(asOf: string, bounds: readonly number[], col = 'i.due_on'): string {
+  const parts = [`when ${col} >= '${asOf}' then 0`];
+  bounds.forEach((b, k) => parts.push(`when ${col} >= '${addDays(asOf, -b)}' then ${k + 1}`));
   return `case ${parts.join(' ')} else ${bounds.length + 1} end`;
 }
 
@@ -220,15 +232,35 @@ function sumsFast(core: Core, asOf: string, groupBy: AgingGroupBy, scope: AgingS
   return out;
 }
 
-function sumsReplay(core: Core, asOf: string, groupBy: AgingGroupBy, scope: AgingScope, bounds: readonly number[], forceReplay: boolean): Map<string | null, GroupSum> {
+/**
+ * As of an earlier date: orders without returns are summed in SQL (open = amount − paid as of the date);
+ * the few with returns go through returnCancellations in agingInstalments.
+ */
+function sumsReplay(core: Core, asOf: string, groupBy: AgingGroupBy, scope: AgingScope, bounds: readonly number[]): Map<string | null, GroupSum> {
+  const s = scopeSql(core, scope);
+  const key = groupBy === 'account' ? 'o.account_id' : groupBy === 'rep' ? 'o.rep_id' : 'a.territory_id';
+  const needAccount = groupBy === 'territory' || !!scope.territoryId;
   const out = new Map<string | null, GroupSum>();
-  for (const i of agingInstalments(core, asOf, scope, { forceReplay })) {
-    const g = groupKeyOf(i, groupBy);
+  const add = (g: string | null, b: number, sum: number, n: number) => {
     let e = out.get(g);
     if (!e) out.set(g, (e = { buckets: new Array<number>(bounds.length + 2).fill(0), documents: 0 }));
-    const b = bucketIndex(overdueDays(i.dueOn, asOf), bounds);
-    e.buckets[b] = (e.buckets[b] ?? 0) + i.openFen;
-    e.documents++;
+    e.buckets[b] = (e.buckets[b] ?? 0) + sum;
+    e.documents += n;
+  };
+  const rows = core.sqlite
+    .prepare(
+      `with t as materialized (
+         select ${key} as g, i.due_on, i.amount_fen, ${PAID_AS_OF} as paid
+         from ${replayFrom(scope)} ${needAccount ? 'join accounts a on a.id = o.account_id' : ''}
+         where ${REPLAY_WHERE} and o.returned_fen = 0 ${s.where})
+       select g, ${bucketCaseSql(asOf, bounds, 'due_on')} as b, sum(amount_fen - paid), count(*) from t
+       where amount_fen - paid > 0 group by g, b`,
+    )
+    .raw()
+    .all({ ...s.params, asOf }) as [string | null, number, number, number][];
+  for (const [g, b, sum, n] of rows) add(g, b, sum, n);
+  for (const i of agingInstalments(core, asOf, scope, { forceReplay: true, onlyReturned: true })) {
+    add(groupKeyOf(i, groupBy), bucketIndex(overdueDays(i.dueOn, asOf), bounds), i.openFen, 1);
   }
   return out;
 }
@@ -254,7 +286,7 @@ function names(core: Core, groupBy: AgingGroupBy, ids: readonly (string | null)[
 /** Open receivables per group (account / rep / territory) as of the date. */
 export function openByGroup(core: Core, asOf: string, groupBy: AgingGroupBy, scope: AgingScope = {}): Map<string | null, number> {
   const bounds = core.settings().agingBounds;
-  const sums = asOf >= core.today() ? sumsFast(core, asOf, groupBy, scope, bounds) : sumsReplay(core, asOf, groupBy, scope, bounds, false);
+  const sums = asOf >= core.today() ? sumsFast(core, asOf, groupBy, scope, bounds) : sumsReplay(core, asOf, groupBy, scope, bounds);
   return new Map([...sums.entries()].map(([k, v]) => [k, v.buckets.reduce((a, b) => a + b, 0)]));
 }
 
@@ -268,14 +300,14 @@ export function agingReport(
   const buckets = agingBuckets(bounds);
   const scope: AgingScope = { accountId: input.accountId, repId: input.repId, territoryId: input.territoryId };
   const fast = asOf >= core.today() && !input.forceReplay;
-  const sums = fast ? sumsFast(core, asOf, input.groupBy, scope, bounds) : sumsReplay(core, asOf, input.groupBy, scope, bounds, input.forceReplay ?? false);
+  const sums = fast ? sumsFast(core, asOf, input.groupBy, scope, bounds) : sumsReplay(core, asOf, input.groupBy, scope, bounds);
   const credit = input.groupBy === 'account' || !input.repId ? creditAsOf(core, asOf, scope) : new Map<string, number>();
   if (input.groupBy === 'account') for (const id of credit.keys()) if (!sums.has(id)) sums.set(id, { buckets: new Array<number>(bounds.length + 2).fill(0), documents: 0 });
   const rows = [...sums.entries()].map(([id, e]) => {
     const totalFen = e.buckets.reduce((a, b) => a + b, 0);
     return { id, bucketsFen: e.buckets, totalFen, overdueFen: totalFen - (e.buckets[0] ?? 0), creditFen: input.groupBy === 'account' && id ? (credit.get(id) ?? 0) : 0, documents: e.documents };
   });
-  rows.sort((a, b) => b.totalFen - a.totalFen || b.creditFen - a.creditFen || String(a.id).localeCompare(String(b.id)));
+  rows.sort((a, b) => b.totalFen - a.totalFen || b.creditFen - a.creditFen || (String(a.id) < String(b.id) ? -1 : 1));
   const totals = { bucketsFen: new Array<number>(bounds.length + 2).fill(0), totalFen: 0, overdueFen: 0, creditFen: 0 };
   for (const r of rows) {
     r.bucketsFen.forEach((v, i) => (totals.bucketsFen[i] = (totals.bucketsFen[i] ?? 0) + v));
