@@ -165,6 +165,13 @@ describe('order-to-cash and after-sales in Chromium', () => {
     await page.getByTestId('cases-open-only').click();
     await page.locator('[data-testid="cases-grid"] [role="row"][row-index="0"] [col-id="caseNo"]').waitFor();
     await screenshot(page, 'o2c-11-cases-list');
+
+    // SLA targets and the work calendar live behind the settings button.
+    await page.getByTestId('cases-sla-settings').click();
+    await page.locator('.ant-modal-content', { hasText: '工作日历' }).waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('.ant-modal-content input')].some((i) => (i as HTMLInputElement).value.includes('09:00-12:00')));
+    await screenshot(page, 'o2c-12-sla-settings');
+    await page.keyboard.press('Escape');
   });
 
   it('logged no errors in the page', () => {

@@ -1,4 +1,4 @@
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
 import type { ColDef, GridApi, GridReadyEvent, RowClickedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { App as AntApp, Button, Input, Segmented, Space, Switch, Tag, Typography } from 'antd';
@@ -16,6 +16,7 @@ import { errorMessage } from '../../shell/errors';
 import { setParam, useRoute } from '../../shell/router';
 import { CaseCreateModal } from './CaseCreateModal';
 import { CaseDrawer } from './CaseDrawer';
+import { SlaSettingsModal } from './SlaSettingsModal';
 import { SlaTag } from './sla-view';
 
 type SlaFilter = 'all' | 'breached' | 'about_to_breach' | 'on_track';
@@ -35,6 +36,7 @@ export default function CasesPage() {
   const filterRef = useRef<{ sla: SlaFilter; open: boolean }>({ sla: 'all', open: true });
   const [total, setTotal] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
 
   const columns = useMemo<ColDef<CaseRow>[]>(() => {
     const buttons = { buttons: ['reset', 'apply'], closeOnApply: true, maxNumConditions: 1 };
@@ -148,6 +150,9 @@ export default function CasesPage() {
           <Button icon={<ReloadOutlined />} onClick={refresh}>
             {t('refresh')}
           </Button>
+          <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)} data-testid="cases-sla-settings">
+            {t('settings.open')}
+          </Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="cases-create">
             {t('create')}
           </Button>
@@ -169,6 +174,15 @@ export default function CasesPage() {
           onRowClicked={(e: RowClickedEvent<CaseRow>) => e.data && setParam('open', e.data.id)}
         />
       </div>
+      <SlaSettingsModal
+        open={settingsOpen}
+        onClose={() => setSettingsOpen(false)}
+        onSaved={() => {
+          setSettingsOpen(false);
+          void message.success(t('settings.saved'));
+          refresh();
+        }}
+      />
       <CaseDrawer id={openId} onClose={() => setParam('open', undefined)} onChanged={refresh} />
       <CaseCreateModal
         open={creating}

@@ -1,4 +1,4 @@
-import { App as AntApp, DatePicker, Drawer, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, DatePicker, Drawer, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,6 +38,20 @@ export function AgingReport() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  const saveBounds = async (text: string) => {
+    const agingBounds = text
+      .split(/[\s,，]+/)
+      .filter(Boolean)
+      .map(Number);
+    try {
+      await api.call('settings.update', { agingBounds });
+      void message.success(t('aging.boundsSaved'));
+      await load();
+    } catch (e) {
+      void message.error(errorMessage(e));
+    }
+  };
 
   useEffect(
     () =>
@@ -81,6 +95,14 @@ export function AgingReport() {
             { value: 'rep', label: t('aging.byRep') },
             { value: 'territory', label: t('aging.byTerritory') },
           ]}
+        />
+        <Typography.Text>{t('aging.bounds')}</Typography.Text>
+        <Input.Search
+          key={report?.buckets.map((b) => b.maxDays ?? '').join(',')}
+          defaultValue={report?.buckets.map((b) => b.maxDays).filter((d): d is number => d !== null && d > 0).join(', ')}
+          enterButton="✓"
+          style={{ width: 170 }}
+          onSearch={(text) => void saveBounds(text)}
         />
         {report ? <Typography.Text type="secondary">{t('aging.rows', { count: report.rowCount })}</Typography.Text> : null}
       </Space>
