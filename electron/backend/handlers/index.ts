@@ -4,7 +4,9 @@ import type { CallContext } from '../core';
 import type { Runtime } from '../runtime';
 import { accountsHandlers } from './accounts';
 import { referenceHandlers } from './reference';
+import { reportsHandlers } from './reports';
 import { systemHandlers } from './system';
+import { targetsHandlers } from './targets';
 
 /** Every contract method's handler; `satisfies` makes a missing one a type error. */
 export function createHandlers(rt: Runtime) {
@@ -12,5 +14,7 @@ export function createHandlers(rt: Runtime) {
     ...systemHandlers(rt),
     ...referenceHandlers(rt),
     ...accountsHandlers(rt),
+    ...targetsHandlers(rt),
+    ...reportsHandlers(rt),
   } satisfies Handlers<Contract, CallContext>;
 }
