@@ -60,7 +60,8 @@ export async function exportReport(core: Core, actor: Actor, req: ExportRequest)
   try {
     if (req.format === 'xlsx') {
       const r = await writeAtomically(target, (tmp) => writeXlsx(doc, tmp, ctx));
-      rows = r.rows;
+      // The report's main sheet (the one CSV exports) is what "rows" counts.
+      rows = r.rows[doc.csvSheet] ?? r.rows[0] ?? 0;
       sheets = r.sheets;
     } else {
       const r = await writeAtomically(target, (tmp) => writeCsv(doc, tmp, ctx, req.encoding));

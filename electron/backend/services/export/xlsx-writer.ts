@@ -31,8 +31,8 @@ const WIDTH_SAMPLE_ROWS = 300;
 
 export interface XlsxWriteResult {
   sheets: string[];
-  /** Data rows written over all sheets (title, header, subtotal and totals rows not counted). */
-  rows: number;
+  /** Data rows written per sheet (title, header, subtotal and totals rows not counted). */
+  rows: number[];
 }
 
 type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
@@ -339,11 +339,14 @@ export async function writeXlsx(doc: ReportDoc, file: string, ctx: WriteContext)
     zip.append(appPropertiesXml({ company: ctx.company, sheets: names }), { name: 'docProps/app.xml' });
   };
   const nextName = sheetNamer();
-  let rows = 0;
+  const rows: number[] = [];
+  let total = 0;
   for (const spec of doc.sheets()) {
     const name = nextName(spec.name);
     names.push(name);
-    rows += await writeSheet(wb, name, spec, doc, ctx, rows);
+    const n = await writeSheet(wb, name, spec, doc, ctx, total);
+    rows.push(n);
+    total += n;
   }
   await wb.commit();
   return { sheets: names, rows };
