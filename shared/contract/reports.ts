@@ -20,7 +20,7 @@ export const reportParamsSchema = z.discriminatedUnion('report', [
       report: z.literal('accounts'),
       /** The accounts grid's sort, filters and quick search: the export is the grid as filtered. */
       query: accountsReportQuerySchema.default({ sort: [], filters: {} }),
-      /** The grid's visible columns in order (default: all). */
+      /** The grid's visible columns in order (default: the usual set; ["all"]: every column). */
       columns: z.array(z.string().max(64)).max(60).optional(),
       rep: repRefSchema.optional(),
     })

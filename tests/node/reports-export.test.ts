@@ -167,7 +167,7 @@ describe('report workbooks', () => {
   });
 
   it('splits a quarter into one sheet per rep with the months down the side', () => {
-    expect(xlsx.get('rep-performance-q4')!.sheets).toEqual(['汇总', '区域', '张三', '李四', '王五']);
+    expect(xlsx.get('rep-performance-q4')!.sheets).toEqual(['汇总', '客户与活动', '区域', '张三', '李四', '王五']);
     const zhang = sheetOf('rep-performance-q4', '张三');
     const h = zhang[3]!;
     expect(zhang.slice(4, 7).map((r) => [r[0], num(r[h.indexOf('销售额（元）')]), num(r[h.indexOf('销售目标（元）')])])).toEqual([

@@ -282,7 +282,9 @@ async function writeSheet(wb: Writer, name: string, spec: SheetSpec, doc: Report
   const widths = fitWidths(spec.columns, sample);
   ws.columns = spec.columns.map((c, i) => {
     const fmt = NUM_FMT[c.kind];
-    return { key: c.key, width: widths[i], ...(fmt ? { style: { numFmt: fmt } } : {}) };
+    // Flags read best centred; ratios stay right-aligned even when a cell says "未设目标".
+    const alignment: Partial<ExcelJS.Alignment> | undefined = c.kind === 'bool' ? { horizontal: 'center' } : c.kind === 'percent' ? { horizontal: 'right' } : undefined;
+    return { key: c.key, width: widths[i], style: { ...(fmt ? { numFmt: fmt } : {}), ...(alignment ? { alignment } : {}) } };
   });
   const sw = new SheetWriter(ws, spec, ctx);
   sw.writeTitleBlock(doc);

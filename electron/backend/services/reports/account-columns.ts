@@ -41,9 +41,31 @@ export const ACCOUNT_COLUMNS: AccountColumn[] = [
   col('updatedAt', '更新时间', 'datetime', (a) => a.updatedAt),
 ];
 
-/** The chosen columns in the grid's order; unknown ids are ignored, and the code column always leads. */
+/** What a plain "export accounts" writes: the columns a manager reads (a grid view may ask for any of them). */
+export const DEFAULT_ACCOUNT_COLUMNS = [
+  'code',
+  'name',
+  'industry',
+  'territoryName',
+  'tier',
+  'dealStatus',
+  'phone',
+  'city',
+  'ownerName',
+  'lastFollowupOn',
+  'daysSinceFollowup',
+  'openReceivableFen',
+  'overdueFen',
+  'maxOverdueDays',
+  'openCases',
+  'creditGrade',
+  'creditHold',
+];
+
+/** The chosen columns in the grid's order ("all" for every column); unknown ids are ignored, and the code column always leads. */
 export function pickAccountColumns(ids: readonly string[] | undefined): AccountColumn[] {
-  if (!ids || ids.length === 0) return ACCOUNT_COLUMNS;
+  if (ids?.length === 1 && ids[0] === 'all') return ACCOUNT_COLUMNS;
+  if (!ids || ids.length === 0) return pickAccountColumns(DEFAULT_ACCOUNT_COLUMNS);
   const byId = new Map(ACCOUNT_COLUMNS.map((c) => [c.spec.key, c]));
   const picked = [...new Set(ids)].map((id) => byId.get(id)).filter((c): c is AccountColumn => c !== undefined);
   if (!picked.some((c) => c.spec.key === 'code')) picked.unshift(byId.get('code')!);

@@ -15,7 +15,7 @@ const DETAIL = '客户列表';
 
 function describeFilters(filters: Record<string, unknown>): [string, string][] {
   return Object.entries(filters).map(([col, f]) => {
-    const headers = new Map(pickAccountColumns(undefined).map((c) => [c.spec.key, c.spec.header]));
+    const headers = new Map(pickAccountColumns(['all']).map((c) => [c.spec.key, c.spec.header]));
     const v = f as { type?: string; filter?: unknown; filterTo?: unknown; values?: unknown[]; dateFrom?: unknown; conditions?: unknown[] };
     const what = v.values ? v.values.join('、') : v.conditions ? `${v.conditions.length} 个条件` : [v.type, v.filter ?? v.dateFrom ?? '', v.filterTo ?? ''].filter((x) => x !== '' && x !== undefined).join(' ');
     return [headers.get(col) ?? col, what];

@@ -19,10 +19,10 @@ export function measureColumns(m: Measure, opts: { totals: boolean }): ColumnSpe
 }
 
 /** Attainment as a formula on the row's own cells; "未设目标" when there is no target. */
-export function ratioCell(m: Measure, ratio: number | null, targetSet: boolean): FormulaCell {
-  return { formula: `IF(N({${m}_target})>0,{${m}_actual}/{${m}_target},"未设目标")`, result: ratio ?? (targetSet ? '未设目标' : '未设目标'), kind: 'percent' };
+export function ratioCell(m: Measure, ratio: number | null): FormulaCell {
+  return { formula: `IF(N({${m}_target})>0,{${m}_actual}/{${m}_target},"未设目标")`, result: ratio ?? '未设目标', kind: 'percent' };
 }
 
-export function measureCells(a: Pick<MeasureAttainment, 'measure' | 'target' | 'actual' | 'ratio' | 'targetSet'>): CellValue[] {
-  return [a.target, a.actual, ratioCell(a.measure, a.ratio, a.targetSet)];
+export function measureCells(a: Pick<MeasureAttainment, 'measure' | 'target' | 'actual' | 'ratio'>): CellValue[] {
+  return [a.target, a.actual, ratioCell(a.measure, a.ratio)];
 }

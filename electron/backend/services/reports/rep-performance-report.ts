@@ -33,22 +33,32 @@ export const repPerformanceReport: ReportDefinition<'rep-performance'> = {
     const summaryColumns: ColumnSpec[] = [
       { key: 'rep', header: '业务员', kind: 'text' },
       { key: 'territory', header: '区域', kind: 'text', total: { label: '' } },
-      ...MEASURES.flatMap((m) => measureColumns(m, { totals: true })),
+      ...measureColumns('sales', { totals: true }),
       { key: 'ptd_target', header: '销售进度目标（元）', kind: 'money', total: 'sum' },
       { key: 'ptd_ratio', header: '销售进度完成率', kind: 'percent', colour: 'attainment', total: { ratio: ['sales_actual', 'ptd_target'] } },
       { key: 'forecast', header: '销售预测（元）', kind: 'money', total: 'sum' },
+      ...measureColumns('collections', { totals: true }),
     ];
+    const pick = (row: (typeof result.reps)[number], measure: string) => row.measures.find((m) => m.measure === measure)!;
     const summaryRows: RowValues[] = result.reps.map((r) => {
       const s = sales(r);
       return [
         r.name,
         r.territoryName,
-        ...r.measures.flatMap(measureCells),
+        ...measureCells(s),
         s.ptdTarget,
         { formula: 'IF(N({ptd_target})>0,{sales_actual}/{ptd_target},"")', result: s.ptdRatio ?? '', kind: 'percent' },
         s.forecast,
+        ...measureCells(pick(r, 'collections')),
       ];
     });
+    const ACTIVITY = ['new_accounts', 'followups', 'orders'] as const;
+    const activityColumns: ColumnSpec[] = [
+      { key: 'rep', header: '业务员', kind: 'text' },
+      { key: 'territory', header: '区域', kind: 'text', total: { label: '' } },
+      ...ACTIVITY.flatMap((m) => measureColumns(m, { totals: true })),
+    ];
+    const activityRows: RowValues[] = result.reps.map((r) => [r.name, r.territoryName, ...ACTIVITY.flatMap((m) => measureCells(pick(r, m)))]);
     const territoryColumns: ColumnSpec[] = [
       { key: 'territory', header: '区域', kind: 'text' },
       { key: 'from', header: '目标来源', kind: 'text' },
@@ -81,7 +91,8 @@ export const repPerformanceReport: ReportDefinition<'rep-performance'> = {
       }));
     };
     const sheets = (): SheetSpec[] => [
-      { name: '汇总', columns: summaryColumns, rows: summaryRows, freezeColumns: 1 },
+      { name: '汇总', subtitle: '销售与回款', columns: summaryColumns, rows: summaryRows, freezeColumns: 1 },
+      { name: '客户与活动', subtitle: '新增客户、跟进、订单', columns: activityColumns, rows: activityRows, freezeColumns: 1 },
       ...(territoryRows.length ? [{ name: '区域', columns: territoryColumns, rows: territoryRows, freezeColumns: 1 }] : []),
       ...perRepSheets(),
     ];
