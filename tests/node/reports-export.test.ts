@@ -89,7 +89,7 @@ describe('report workbooks', () => {
     const names: unknown[] = [];
     ws.eachRow((r, n) => {
       if (n > 4 && r.getCell(1).value !== '合计') {
-        names.push(r.getCell(2).value);
+        names.push(r.getCell(2).text);
         expect(r.getCell(2).type === ExcelJS.ValueType.Formula).toBe(false);
       }
     });

@@ -22,7 +22,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const m = (row: { measures: { measure: string }[] } | undefined, measure: string) => row?.measures.find((x) => x.measure === measure);
+type Row = { measures: { measure: string; actual: number; ratio: number | null; ptdRatio: number | null }[] };
+const m = (row: Row | undefined, measure: string) => row?.measures.find((x) => x.measure === measure);
 
 describe('targets', () => {
   it('computes attainment against hand-worked figures', async () => {

@@ -37,7 +37,7 @@ export interface XlsxWriteResult {
 
 type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
 type Worksheet = ExcelJS.Worksheet;
-type XlsxCell = string | number | null | { formula: string; result?: number | string };
+type XlsxCell = string | number | null | { formula: string; result?: number | string } | { richText: { text: string }[] };
 
 async function* iterate(rows: Iterable<RowValues> | AsyncIterable<RowValues>): AsyncGenerator<RowValues> {
   yield* rows;
@@ -93,8 +93,24 @@ function numericOf(v: CellValue): number | null {
   return null;
 }
 
+/**
+ * exceljs dedupes cell styles by object identity (a WeakMap); a fresh style object per cell makes it
+ * rebuild the style for every cell, 4× slower. Every data cell therefore gets one shared object.
+ */
+function styleFor(cache: Map<string, Partial<ExcelJS.Style>>, numFmt: string | undefined, kind: ColumnKind): Partial<ExcelJS.Style> {
+  const key = `${kind}|${numFmt ?? ''}`;
+  let style = cache.get(key);
+  if (!style) {
+    const alignment: Partial<ExcelJS.Alignment> | undefined = kind === 'bool' ? { horizontal: 'center' } : kind === 'percent' ? { horizontal: 'right' } : undefined;
+    style = { ...(numFmt ? { numFmt } : {}), ...(alignment ? { alignment } : {}) };
+    cache.set(key, style);
+  }
+  return style;
+}
+
 class SheetWriter {
   private readonly columnOf: Map<string, number>;
+  private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
   private rowNo = FIRST_DATA_ROW;
   private dataRows = 0;
 
@@ -160,8 +176,11 @@ class SheetWriter {
       return { value: xlsxValue(v.kind, v.value, tz), ...(fmt ? { numFmt: fmt } : {}) };
     }
     if (typeof v === 'object' && v !== null) return { value: null };
-    // Strings always go in as shared-string text cells, never as formulas, whatever they start with.
-    return { value: xlsxValue(kind, v, tz) };
+    // Strings always go in as text cells, never as formulas, whatever they start with.
+    const value = xlsxValue(kind, v, tz);
+    // An inline <v> loses leading/trailing whitespace on reading; rich text is written with xml:space="preserve".
+    if (typeof value === 'string' && /^\s|\s$/.test(value)) return { value: { richText: [{ text: value }] } };
+    return { value };
   }
 
   writeDataRow(values: RowValues, sums: Sums[]): void {
@@ -173,7 +192,7 @@ class SheetWriter {
       const cell = row.getCell(i + 1);
       const out = this.toCell(c.kind, v);
       cell.value = out.value;
-      if (out.numFmt) cell.numFmt = out.numFmt;
+      cell.style = styleFor(this.styles, out.numFmt ?? NUM_FMT[c.kind], c.kind);
       const n = numericOf(v);
       if (n !== null) for (const s of sums) s.values[i] = (s.values[i] ?? 0) + n;
       for (const s of sums) s.count[i] = (s.count[i] ?? 0) + 1;
@@ -280,12 +299,9 @@ async function writeSheet(wb: Writer, name: string, spec: SheetSpec, doc: Report
     headerFooter: { oddFooter: `&L${doc.title}&C第 &P 页，共 &N 页&R&D` },
   });
   const widths = fitWidths(spec.columns, sample);
-  ws.columns = spec.columns.map((c, i) => {
-    const fmt = NUM_FMT[c.kind];
-    // Flags read best centred; ratios stay right-aligned even when a cell says "未设目标".
-    const alignment: Partial<ExcelJS.Alignment> | undefined = c.kind === 'bool' ? { horizontal: 'center' } : c.kind === 'percent' ? { horizontal: 'right' } : undefined;
-    return { key: c.key, width: widths[i], style: { ...(fmt ? { numFmt: fmt } : {}), ...(alignment ? { alignment } : {}) } };
-  });
+  // Flags read best centred; ratios stay right-aligned even when a cell says "未设目标".
+  const columnStyles = new Map<string, Partial<ExcelJS.Style>>();
+  ws.columns = spec.columns.map((c, i) => ({ key: c.key, width: widths[i], style: styleFor(columnStyles, NUM_FMT[c.kind], c.kind) }));
   const sw = new SheetWriter(ws, spec, ctx);
   sw.writeTitleBlock(doc);
 
@@ -307,10 +323,23 @@ async function writeSheet(wb: Writer, name: string, spec: SheetSpec, doc: Report
     } else {
       sw.writeDataRow(values, [grand]);
     }
-    if (sw.rowsWritten % 2000 === 0) ctx.onRows?.(rowsSoFar + sw.rowsWritten);
   };
-  for (const values of sample) write(values);
-  if (!done) for (let next = await it.next(); !next.done; next = await it.next()) write(next.value);
+  const pause = async () => {
+    if (sw.rowsWritten % 2000 !== 0) return;
+    ctx.onRows?.(rowsSoFar + sw.rowsWritten);
+    // Let the zip stream drain to disk: without a macrotask turn the whole sheet piles up in memory.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+  for (const values of sample) {
+    write(values);
+    await pause();
+  }
+  if (!done) {
+    for (let next = await it.next(); !next.done; next = await it.next()) {
+      write(next.value);
+      await pause();
+    }
+  }
   closeGroup();
   let totalsRow: number | null = null;
   if (hasTotals) {
@@ -324,7 +353,9 @@ async function writeSheet(wb: Writer, name: string, spec: SheetSpec, doc: Report
 
 /** Writes the whole document to `file` (the caller makes that a temporary path and renames it). */
 export async function writeXlsx(doc: ReportDoc, file: string, ctx: WriteContext): Promise<XlsxWriteResult> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  // Inline strings, not a shared-string table: the table would hold every distinct text of a
+  // 100,000-row sheet in memory until the end. Text stays text either way (never a formula).
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   wb.creator = ctx.generatedBy;
   wb.lastModifiedBy = ctx.generatedBy;
   wb.title = doc.title;

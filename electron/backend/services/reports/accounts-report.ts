@@ -1,6 +1,5 @@
-/** 客户列表: the accounts grid as filtered, every row (paged through accounts.list's own query). */
-import { listAccounts } from '../../../../db/repositories/accounts';
-import { summarizeAccounts } from '../../../../db/repositories/account-export';
+/** 客户列表: the accounts grid as filtered, every row (accounts.list's own query, streamed). */
+import { iterateAccounts, summarizeAccounts } from '../../../../db/repositories/account-export';
 import { sheetRef } from '../../../../shared/domain/sheet-names';
 import { columnLetter } from '../export/cell-refs';
 import type { RowValues, SheetSpec } from '../export/sheet-spec';
@@ -10,7 +9,6 @@ import { pickAccountColumns } from './account-columns';
 import { TIER_LABEL } from './labels';
 import type { ReportDefinition } from './report-types';
 
-const PAGE = 5000;
 const DETAIL = '客户列表';
 
 function describeFilters(filters: Record<string, unknown>): [string, string][] {
@@ -62,11 +60,7 @@ export const accountsReport: ReportDefinition<'accounts'> = {
       stat(`级别 ${l}`, 'int', sum.byTier[tier] ?? 0, range('tier') ? `COUNTIF(${range('tier')},"${l}")` : null);
     }
     function* rows(): Generator<RowValues> {
-      for (let offset = 0; ; offset += PAGE) {
-        const page = listAccounts(core.db, { ...query, offset, limit: PAGE }, today);
-        for (const a of page.items) yield columns.map((c) => c.get(a));
-        if (page.items.length < PAGE) return;
-      }
+      for (const a of iterateAccounts(core.db, query, today)) yield columns.map((c) => c.get(a));
     }
     const sheets = (): SheetSpec[] => [
       {
