@@ -7,6 +7,7 @@
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 
 export function safeFileName(raw: string, fallback = 'export'): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be removed
   let name = raw.replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, '_').replace(/\s+/g, ' ').trim();
   name = name.replace(/[. ]+$/g, '').replace(/^\.+/, '');
   if (name === '') name = fallback;

@@ -6,6 +6,7 @@
 const MAX = 31;
 
 export function cleanSheetName(raw: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be removed
   let name = raw.replace(/[[\]:*?/\\\u0000-\u001f]/g, '_').trim();
   name = name.replace(/^'+|'+$/g, '').trim();
   if (name === '' || name.toLowerCase() === 'history') name = name === '' ? 'Sheet' : `${name}_`;

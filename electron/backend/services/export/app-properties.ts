@@ -1,6 +1,7 @@
 /** docProps/app.xml (extended properties): the company and the sheet list Excel shows in File → Info. */
 
 function xmlText(s: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be removed
   return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
 
