@@ -1,4 +1,5 @@
 import { accountsContract } from './accounts';
+import { filesContract } from './files';
 import { referenceContract } from './reference';
 import { reportsContract } from './reports';
 import { systemContract } from './system';
@@ -11,6 +12,7 @@ export const contract = {
   ...accountsContract,
   ...targetsContract,
   ...reportsContract,
+  ...filesContract,
 };
 
 export type Contract = typeof contract;

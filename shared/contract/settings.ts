@@ -20,4 +20,15 @@ export type AppSettings = z.output<typeof settingsSchema>;
 export type SettingKey = keyof AppSettings;
 export const SETTING_KEYS = Object.keys(settingsSchema.shape) as SettingKey[];
 
-export const settingsPatchSchema = settingsSchema.partial().strict();
+/** The shape with every field optional and its default removed: an absent key means "leave it". */
+function withoutDefaults<T extends z.ZodRawShape>(shape: T): { [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer I> ? I : T[K]> } {
+  const out: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(shape)) {
+    const base = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field;
+    out[key] = z.optional(base);
+  }
+  // Built key by key above; the mapped type states what that loop produces.
+  return out as { [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer I> ? I : T[K]> };
+}
+
+export const settingsPatchSchema = z.object(withoutDefaults(settingsSchema.shape)).strict();

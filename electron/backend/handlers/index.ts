@@ -3,6 +3,7 @@ import type { Handlers } from '../../../shared/rpc/types';
 import type { CallContext } from '../core';
 import type { Runtime } from '../runtime';
 import { accountsHandlers } from './accounts';
+import { filesHandlers } from './files';
 import { referenceHandlers } from './reference';
 import { reportsHandlers } from './reports';
 import { systemHandlers } from './system';
@@ -16,5 +17,6 @@ export function createHandlers(rt: Runtime) {
     ...accountsHandlers(rt),
     ...targetsHandlers(rt),
     ...reportsHandlers(rt),
+    ...filesHandlers(rt),
   } satisfies Handlers<Contract, CallContext>;
 }

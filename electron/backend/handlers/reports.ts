@@ -1,4 +1,4 @@
-import { dirname, relative, resolve, isAbsolute } from 'node:path';
+import { relative, resolve, isAbsolute } from 'node:path';
 import type { reportsContract } from '../../../shared/contract/reports';
 import { msg } from '../../../shared/i18n/text';
 import { AppError } from '../../../shared/rpc/errors';
@@ -24,7 +24,7 @@ export function reportsHandlers({ core }: Runtime): Handlers<typeof reportsContr
       const allowed = [exportsFolder(core), ...listScheduledExports(core).map((s) => s.folder)];
       if (!allowed.some((root) => inside(root, file))) throw new AppError('FORBIDDEN', msg('只能打开导出文件夹中的文件', 'Only files in the export folders can be shown'));
       if (!core.files.canOpenFolders) throw new AppError('UNSUPPORTED', msg('浏览器预览无法打开文件夹，请下载文件', 'The browser preview cannot open folders; download the file instead'));
-      await core.files.openFolder(dirname(file));
+      await core.files.revealFile(file);
       return { ok: true as const };
     },
     'scheduledExports.list': () => listScheduledExports(core),
