@@ -3,7 +3,9 @@ import { APP_VERSION } from '../backend/version';
 import { registerAccounts } from './commands/accounts';
 import { registerBackup } from './commands/backup';
 import { registerDb } from './commands/db';
+import { registerExport } from './commands/export';
 import { registerSeed } from './commands/seed';
+import { registerTargets } from './commands/targets';
 import { reportError } from './output';
 
 /** salesdesk: the app's own services from the command line, for automation and tests. */
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   registerSeed(program);
   registerBackup(program);
   registerAccounts(program);
+  registerExport(program);
+  registerTargets(program);
   return program;
 }
 

@@ -1,13 +1,17 @@
 import { accountsContract } from './accounts';
 import { filesContract } from './files';
 import { referenceContract } from './reference';
+import { reportsContract } from './reports';
 import { systemContract } from './system';
+import { targetsContract } from './targets';
 
 /** THE single registry of the API: every transport, handler map and client is derived from this. */
 export const contract = {
   ...systemContract,
   ...referenceContract,
   ...accountsContract,
+  ...targetsContract,
+  ...reportsContract,
   ...filesContract,
 };
 

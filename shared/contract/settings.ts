@@ -12,6 +12,8 @@ export const settingsSchema = z.object({
   timeZone: z.string().max(64).default('Asia/Shanghai'),
   backupKeepDays: z.number().int().min(1).max(365).default(14),
   lastAutoBackupOn: z.string().nullable().default(null),
+  /** 12 monthly weights (Jan … Dec) for splitting quarter / year targets "by seasonality". */
+  targetSeasonality: z.array(z.number().int().min(0).max(1000)).length(12).default([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]),
 });
 
 export type AppSettings = z.output<typeof settingsSchema>;

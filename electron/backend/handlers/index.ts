@@ -5,7 +5,9 @@ import type { Runtime } from '../runtime';
 import { accountsHandlers } from './accounts';
 import { filesHandlers } from './files';
 import { referenceHandlers } from './reference';
+import { reportsHandlers } from './reports';
 import { systemHandlers } from './system';
+import { targetsHandlers } from './targets';
 
 /** Every contract method's handler; `satisfies` makes a missing one a type error. */
 export function createHandlers(rt: Runtime) {
@@ -13,6 +15,8 @@ export function createHandlers(rt: Runtime) {
     ...systemHandlers(rt),
     ...referenceHandlers(rt),
     ...accountsHandlers(rt),
+    ...targetsHandlers(rt),
+    ...reportsHandlers(rt),
     ...filesHandlers(rt),
   } satisfies Handlers<Contract, CallContext>;
 }
