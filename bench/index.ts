@@ -6,6 +6,7 @@ import { printTable, writeJson } from './harness';
  */
 const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   o2c: () => import('./order-to-cash'),
+  export: () => import('./export'),
 };
 
 async function main(): Promise<void> {

@@ -35,7 +35,7 @@ export const accountGridColumns: GridColumns = {
   updatedAt: { kind: 'number', expr: accounts.updatedAt },
 };
 
-const rowSelection = {
+export const rowSelection = {
   id: accounts.id,
   code: accounts.code,
   name: accounts.name,
@@ -71,7 +71,7 @@ const rowSelection = {
 
 type SelectedRow = Omit<AccountRow, 'daysSinceFollowup'>;
 
-function withDays(row: SelectedRow, today: string): AccountRow {
+export function withDays(row: SelectedRow, today: string): AccountRow {
   return { ...row, daysSinceFollowup: row.lastFollowupOn ? diffDays(row.lastFollowupOn, today) : null };
 }
 

@@ -7,7 +7,9 @@ import { registerOrders } from './commands/orders';
 import { registerPayments } from './commands/payments';
 import { registerBackup } from './commands/backup';
 import { registerDb } from './commands/db';
+import { registerExport } from './commands/export';
 import { registerSeed } from './commands/seed';
+import { registerTargets } from './commands/targets';
 import { reportError } from './output';
 
 /** salesdesk: the app's own services from the command line, for automation and tests. */
@@ -27,6 +29,8 @@ export function buildProgram(): Command {
   registerPayments(program);
   registerAr(program);
   registerCases(program);
+  registerExport(program);
+  registerTargets(program);
   return program;
 }
 

@@ -5,7 +5,9 @@ import { paymentsContract } from './payments';
 import { receivablesContract } from './receivables';
 import { filesContract } from './files';
 import { referenceContract } from './reference';
+import { reportsContract } from './reports';
 import { systemContract } from './system';
+import { targetsContract } from './targets';
 
 /** THE single registry of the API: every transport, handler map and client is derived from this. */
 export const contract = {
@@ -16,6 +18,8 @@ export const contract = {
   ...paymentsContract,
   ...receivablesContract,
   ...casesContract,
+  ...targetsContract,
+  ...reportsContract,
   ...filesContract,
 };
 

@@ -43,6 +43,8 @@ export const settingsSchema = z.object({
     .default(() => [...DEFAULT_AGING_BOUNDS]),
   /** A running SLA clock with at most this many working minutes left is "about to breach". */
   slaWarnMinutes: z.number().int().min(0).max(100_000).default(60),
+  /** 12 monthly weights (Jan … Dec) for splitting quarter / year targets "by seasonality". */
+  targetSeasonality: z.array(z.number().int().min(0).max(1000)).length(12).default([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]),
 });
 
 export type AppSettings = z.output<typeof settingsSchema>;

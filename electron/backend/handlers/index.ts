@@ -9,7 +9,9 @@ import { paymentsHandlers } from './payments';
 import { receivablesHandlers } from './receivables';
 import { filesHandlers } from './files';
 import { referenceHandlers } from './reference';
+import { reportsHandlers } from './reports';
 import { systemHandlers } from './system';
+import { targetsHandlers } from './targets';
 
 /** Every contract method's handler; `satisfies` makes a missing one a type error. */
 export function createHandlers(rt: Runtime) {
@@ -21,6 +23,8 @@ export function createHandlers(rt: Runtime) {
     ...paymentsHandlers(rt),
     ...receivablesHandlers(rt),
     ...casesHandlers(rt),
+    ...targetsHandlers(rt),
+    ...reportsHandlers(rt),
     ...filesHandlers(rt),
   } satisfies Handlers<Contract, CallContext>;
 }

@@ -2,6 +2,7 @@ import type { Actor, Core } from '../core';
 import { refreshAllAccountAggregates } from './aggregates';
 import { backupTo, pruneBackups, timestampedBackupFile } from './backup';
 import { sweepSlaBreaches } from './case-sla';
+import { runDueScheduledExports } from './export/scheduled-exports';
 import { writeSettings } from './settings';
 
 export interface StartupReport {
@@ -10,6 +11,8 @@ export interface StartupReport {
   refreshedAccounts: number;
   /** Cases whose SLA ran out since the last write to them (the breach flag is made to stick). */
   slaBreaches: number;
+  /** Scheduled exports that were due (or missed while the app was closed) and ran now. */
+  scheduledExports: number;
 }
 
 /**
@@ -28,5 +31,7 @@ export async function runDailyTasks(core: Core, actor: Actor, invalidateSettings
   }
   const refreshedAccounts = refreshAllAccountAggregates(core);
   const slaBreaches = sweepSlaBreaches(core, actor);
-  return { backup, prunedBackups: pruned, refreshedAccounts, slaBreaches };
+  // After the aggregates, so that catch-up exports see today's overdue figures.
+  const scheduledExports = (await runDueScheduledExports(core, actor)).length;
+  return { backup, prunedBackups: pruned, refreshedAccounts, slaBreaches, scheduledExports };
 }

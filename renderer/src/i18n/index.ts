@@ -5,6 +5,7 @@ import { accountsText } from '../modules/accounts/i18n';
 import { casesText } from '../modules/cases/i18n';
 import { ordersText } from '../modules/orders/i18n';
 import { paymentsText } from '../modules/payments/i18n';
+import { reportsText } from '../modules/reports/i18n';
 import { settingsText } from '../modules/settings/i18n';
 import { shellText } from '../shell/i18n';
 
@@ -18,6 +19,7 @@ export const namespaces = {
   orders: ordersText,
   payments: paymentsText,
   cases: casesText,
+  reports: reportsText,
   settings: settingsText,
 };
 

@@ -1,4 +1,4 @@
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ExportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { GridApi, GridReadyEvent, RowClickedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { App as AntApp, Button, Input, Space, Typography } from 'antd';
@@ -14,6 +14,7 @@ import { setParam, useRoute } from '../../shell/router';
 import { AccountDrawer } from './AccountDrawer';
 import { AccountCreateModal } from './AccountCreateModal';
 import { accountColumns } from './columns';
+import { useExportView } from '../reports/useExportView';
 
 /**
  * 客户: every account in an AG Grid whose paging, sorting, filtering and quick search all run in SQL
@@ -30,6 +31,10 @@ export default function AccountsPage() {
   const [total, setTotal] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const columns = useMemo(() => accountColumns(t), [t]);
+  const exportView = useExportView(
+    useCallback(() => gridApi.current, []),
+    useCallback(() => searchRef.current, []),
+  );
 
   const datasource = useMemo(
     () =>
@@ -81,6 +86,9 @@ export default function AccountsPage() {
         <Space>
           <Button icon={<ReloadOutlined />} onClick={refresh}>
             {t('refresh')}
+          </Button>
+          <Button icon={<ExportOutlined />} loading={exportView.busy} onClick={() => void exportView.run()} data-testid="accounts-export-view">
+            {exportView.label}
           </Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('create')}
