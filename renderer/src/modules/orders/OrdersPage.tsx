@@ -91,30 +91,28 @@ export default function OrdersPage() {
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 480 }}>
-      <Space wrap style={{ marginBottom: 8, justifyContent: 'space-between', width: '100%' }}>
-        <Space wrap>
-          <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('searchPlaceholder')} style={{ width: 240 }} data-testid="orders-search" />
-          <Select
-            mode="multiple"
-            allowClear
-            placeholder={t('filters.state')}
-            style={{ minWidth: 150 }}
-            maxTagCount="responsive"
-            value={filter.states ?? []}
-            onChange={(v: OrderState[]) => patch({ states: v })}
-            options={ORDER_STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))}
-            data-testid="orders-filter-state"
-          />
-          <RepSelect placeholder={t('filters.rep')} style={{ width: 130 }} value={filter.repId} onChange={(v) => patch({ repId: v })} />
-          <AccountSelect placeholder={t('filters.account')} style={{ width: 200 }} value={filter.accountId} onChange={(v) => patch({ accountId: v })} testId="orders-filter-account" />
-          <TerritorySelect placeholder={t('filters.territory')} style={{ width: 140 }} value={filter.territoryId} onChange={(v) => patch({ territoryId: v })} />
-          <DatePicker.RangePicker style={{ width: 240 }} onChange={(v) => range(v)} placeholder={[t('filters.dates'), '']} />
-          <Space size={4}>
-            <Switch size="small" checked={!!filter.overdue} onChange={(v) => patch({ overdue: v || undefined })} data-testid="orders-filter-overdue" />
-            <Typography.Text>{t('filters.overdue')}</Typography.Text>
-          </Space>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', marginBottom: 8 }}>
+        <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('searchPlaceholder')} style={{ width: 240 }} data-testid="orders-search" />
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={t('filters.state')}
+          style={{ minWidth: 150 }}
+          maxTagCount="responsive"
+          value={filter.states ?? []}
+          onChange={(v: OrderState[]) => patch({ states: v })}
+          options={ORDER_STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))}
+          data-testid="orders-filter-state"
+        />
+        <RepSelect placeholder={t('filters.rep')} style={{ width: 130 }} value={filter.repId} onChange={(v) => patch({ repId: v })} />
+        <AccountSelect placeholder={t('filters.account')} style={{ width: 200 }} value={filter.accountId} onChange={(v) => patch({ accountId: v })} testId="orders-filter-account" />
+        <TerritorySelect placeholder={t('filters.territory')} style={{ width: 140 }} value={filter.territoryId} onChange={(v) => patch({ territoryId: v })} />
+        <DatePicker.RangePicker style={{ width: 240 }} onChange={(v) => range(v)} placeholder={[t('filters.dates'), '']} />
+        <Space size={4}>
+          <Switch size="small" checked={!!filter.overdue} onChange={(v) => patch({ overdue: v || undefined })} data-testid="orders-filter-overdue" />
+          <Typography.Text>{t('filters.overdue')}</Typography.Text>
         </Space>
-        <Space>
+        <Space style={{ marginLeft: 'auto' }}>
           <Button icon={<ReloadOutlined />} onClick={refresh}>
             {t('refresh')}
           </Button>
@@ -122,7 +120,7 @@ export default function OrdersPage() {
             {t('create')}
           </Button>
         </Space>
-      </Space>
+      </div>
       <Space size={32} style={{ marginBottom: 8, padding: '6px 12px', background: '#fafafa', border: '1px solid #f0f0f0', borderRadius: 4 }} data-testid="orders-totals">
         <Typography.Text strong data-testid="orders-count">
           {t('count', { count: totals?.count ?? 0 })}
