@@ -51,9 +51,14 @@ export default function OrdersPage() {
     () =>
       serverDatasource<OrderRow>({
         fetch: async (q) => {
-          const r = await api.call('orders.list', { ...q, filter: filterRef.current, withTotals: q.offset === 0 });
-          if (r.totals) setTotals(r.totals);
-          return r;
+          const page = await api.call('orders.list', { ...q, filter: filterRef.current, withTotals: false });
+          // The totals scan every matching order: fetch them after the first page, not before it.
+          if (q.offset === 0) {
+            api
+              .call('orders.totals', { filters: q.filters, ...(q.search ? { search: q.search } : {}), filter: filterRef.current })
+              .then(setTotals, (e: unknown) => void message.error(errorMessage(e)));
+          }
+          return page;
         },
         columns,
         search: () => searchRef.current,
