@@ -174,3 +174,21 @@ describe('demo determinism', () => {
     }
   });
 });
+
+describe('first run with demo data', { timeout: 180_000 }, () => {
+  it('setup.complete with demo: true loads the 5,000-account company, visible in the accounts grid', async () => {
+    const t = testBackend();
+    try {
+      const status = await t.client.call('setup.complete', { admin: { username: 'boss', displayName: '老板' }, demo: true });
+      expect(status.user?.username).toBe('boss');
+      const page = await t.client.call('accounts.list', { sort: [{ colId: 'ownerName', sort: 'desc' }], limit: 20 });
+      expect(page.total).toBe(5000);
+      expect(page.items[0]?.ownerName).toBeTruthy();
+      const users = await t.client.call('users.list', {});
+      expect(users.map((u) => u.username).sort()).toEqual(['boss', 'coordinator', 'manager']);
+      expect((await t.client.call('system.status', {})).user?.username).toBe('boss');
+    } finally {
+      t.close();
+    }
+  });
+});
