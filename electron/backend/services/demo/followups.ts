@@ -18,8 +18,8 @@ export interface SeedFollowup {
   at: number;
 }
 
-/** How often each tier is followed up, in days (jittered ±50 %). */
-const CADENCE = { A: 25, B: 45, C: 80 } as const;
+/** How often each tier is followed up, in days (jittered ±50 %): monthly, every two months, quarterly. */
+const CADENCE = { A: 30, B: 60, C: 100 } as const;
 
 /**
  * 跟进 history of one account, walking back from its last follow-up. Most owned accounts were touched

@@ -90,6 +90,20 @@ export interface SeedOrder {
   createdAt: number;
 }
 
+const DISCOUNTS_BP = [
+  [0, 70],
+  [300, 10],
+  [500, 10],
+  [800, 5],
+  [1000, 5],
+] as const;
+const CONFIRM_AFTER_DAYS = [
+  [0, 60],
+  [1, 25],
+  [2, 10],
+  [3, 5],
+] as const;
+
 /** Draws products for one account: mostly from the categories its industry buys. */
 export class ProductChooser {
   private readonly byCategory = new Map<string, SeedProduct[]>();
@@ -139,13 +153,7 @@ export function buildOrder(
     const u = r.next();
     const qty = Math.max(1, Math.min(product.maxQty * 2, Math.round((product.minQty + u * u * (product.maxQty - product.minQty)) * qtyBoost)));
     const priceFen = r.chance(0.82) ? product.priceFen : Math.round((product.priceFen * r.int(92, 105)) / 100);
-    const discountBp = weighted(r, [
-      [0, 70],
-      [300, 10],
-      [500, 10],
-      [800, 5],
-      [1000, 5],
-    ] as const);
+    const discountBp = weighted(r, DISCOUNTS_BP);
     const amountFen = applyBasisPoints(qty * priceFen, 10_000 - discountBp);
     lines.push({ id: '', lineNo: i + 1, product, qty, priceFen, discountBp, amountFen, taxFen: includedTaxFen(amountFen, product.taxRateBp), shippedQty: 0, returnedQty: 0 });
   }
@@ -158,12 +166,7 @@ export function buildOrder(
   }
 
   // The timeline, as planned when the order came in.
-  const confirmDay = day + weighted(r, [
-    [0, 60],
-    [1, 25],
-    [2, 10],
-    [3, 5],
-  ] as const);
+  const confirmDay = day + weighted(r, CONFIRM_AFTER_DAYS);
   const lead = hasEquipment ? r.int(7, 30) : r.int(1, 10);
   const ship1 = confirmDay + lead;
   const wantsSplit = r.chance(0.2) && lines.some((l) => l.qty > 1 || lines.length > 1);

@@ -6,6 +6,8 @@ export interface SeedProduct {
   sku: string;
   name: string;
   spec: string;
+  /** What an order line says: name and spec. */
+  description: string;
   unit: string;
   category: string;
   /** 含税单价 in fen. */
@@ -120,7 +122,7 @@ export function seedProducts(ctx: SeedContext): SeedProduct[] {
   const out: SeedProduct[] = [];
   for (const [category, rows] of Object.entries(CATALOGUE)) {
     for (const [sku, name, spec, unit, priceYuan, taxRateBp, warrantyMonths, minQty, maxQty] of rows) {
-      const p: SeedProduct = { id: ctx.id(at), sku, name, spec, unit, category, priceFen: Math.round(priceYuan * 100), taxRateBp, warrantyMonths, minQty, maxQty };
+      const p: SeedProduct = { id: ctx.id(at), sku, name, spec, description: `${name} ${spec}`, unit, category, priceFen: Math.round(priceYuan * 100), taxRateBp, warrantyMonths, minQty, maxQty };
       // Two discontinued items keep their history but are no longer sold.
       const active = sku !== 'EQ-VFD-022' && sku !== 'SW-APP-MOD';
       insert.run(p.id, sku, name, spec, unit, category, p.priceFen, taxRateBp, warrantyMonths, active ? 1 : 0, at, at, a, a, 1);

@@ -170,7 +170,11 @@ export function seedDemo(core: Core, opts: SeedOptions): SeedSummary {
     const targets = seedTargets(ctx, pool, state.stats);
     ctx.numbers.write(core.sqlite);
     phase('payments, cases, targets');
+    // Index builds sort; a second thread helps when a core is free.
+    const threads = core.sqlite.pragma('threads', { simple: true }) as number;
+    core.sqlite.pragma('threads = 2');
     indexes.recreate();
+    core.sqlite.pragma(`threads = ${threads}`);
     phase('indexes');
     refreshAllAccountAggregates(core);
     phase('aggregates');

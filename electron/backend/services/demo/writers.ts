@@ -142,7 +142,7 @@ export class StreamWriters {
     );
     for (const l of o.lines) {
       const p = l.product;
-      this.orderLines.run(l.id, o.id, l.lineNo, p.id, `${p.name} ${p.spec}`, l.qty, l.priceFen, l.discountBp, p.taxRateBp, l.amountFen, l.taxFen, l.shippedQty, l.returnedQty, createdAt, updatedAt, by, by, 1);
+      this.orderLines.run(l.id, o.id, l.lineNo, p.id, p.description, l.qty, l.priceFen, l.discountBp, p.taxRateBp, l.amountFen, l.taxFen, l.shippedQty, l.returnedQty, createdAt, updatedAt, by, by, 1);
     }
     for (const sh of o.shipments) {
       const at = ctx.stamp(sh.day);
