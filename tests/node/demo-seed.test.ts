@@ -162,6 +162,30 @@ describe('demo determinism', () => {
     for (const table of ['accounts', 'orders', 'order_lines', 'payments', 'followups']) expect(c[table], table).not.toBe(a[table]);
   });
 
+  it('is all or nothing: a failure half-way leaves the database empty', () => {
+    const t = testBackend();
+    try {
+      expect(() =>
+        seedDemo(t.core, {
+          actor: { id: null, name: 'test' },
+          accounts: 50,
+          orderLines: 200,
+          onPhase: (phase) => {
+            if (phase === 'accounts, orders, follow-ups') throw new Error('power cut');
+          },
+        }),
+      ).toThrow('power cut');
+      for (const table of ['accounts', 'reps', 'territories', 'orders', 'users', 'counters', 'audit_log']) {
+        expect(t.core.sqlite.prepare(`select count(*) as n from ${table}`).get(), table).toEqual({ n: 0 });
+      }
+      const indexes = t.core.sqlite.prepare("select count(*) as n from sqlite_master where type = 'index' and name = 'accounts_name_idx'").get();
+      expect(indexes).toEqual({ n: 1 });
+      expect(seedDemo(t.core, { actor: { id: null, name: 'test' }, accounts: 20, orderLines: 50 }).accounts).toBe(20);
+    } finally {
+      t.close();
+    }
+  });
+
   it('rejects impossible sizes with a clear message', () => {
     const t = testBackend();
     try {
