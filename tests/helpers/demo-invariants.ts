@@ -85,6 +85,8 @@ const ZERO_QUERIES: Record<string, string> = {
     select f.id from followups f where f.rep_id is not (
       select t.to_rep_id from account_transfers t where t.account_id = f.account_id and t.at < strftime('%s', f.occurred_on) * 1000 + 57600000
       order by t.at desc limit 1)`,
+  'every rep within capacity': `
+    select r.id from reps r where r.capacity < (select count(*) from accounts a where a.owner_rep_id = r.id)`,
   'one primary contact per account': `
     select account_id from contacts group by account_id having sum(is_primary) <> 1`,
   'credit hold mirrors the credit profile': `

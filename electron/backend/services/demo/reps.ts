@@ -56,10 +56,10 @@ function apportion(n: number, weights: readonly number[], min: number): number[]
 const PAUSE_NOTES = ['产假中，客户暂由团队协助跟进', '病休，预计下月返岗', '外派总部培训三个月'];
 
 /**
- * 业务员: spread over the regions by how many customers each has, with primary territories, a few extra
+ * 业务员 (planned; written by writeReps once the accounts are planned): spread over the regions by how many customers each has, with primary territories, a few extra
  * provinces, capacities, industry specialities, a few paused and one who left (handed over).
  */
-export function seedReps(ctx: SeedContext, tree: TerritoryTree, people: People, count: number, accounts: number): RepPool {
+export function planReps(ctx: SeedContext, tree: TerritoryTree, people: People, count: number, accounts: number): RepPool {
   const { r } = ctx;
   const perRegion = apportion(count, tree.regions.map((x) => x.weight), count >= tree.regions.length ? 1 : 0);
   const reps: SeedRep[] = [];
@@ -131,13 +131,35 @@ export function seedReps(ctx: SeedContext, tree: TerritoryTree, people: People, 
 
   const holders = reps.filter((x) => x.status !== 'left').length;
   const avg = accounts / Math.max(1, holders);
+  for (const rep of reps) {
+    rep.id = ctx.id(ctx.stamp(Math.max(ctx.startDay - 1, rep.joinDay)));
+    rep.capacity = Math.max(20, Math.round((avg * weighted(r, [[1.3, 3], [1.5, 4], [1.8, 2], [2.2, 1]])) / 10) * 10);
+  }
+  const byRegion = new Map<string, SeedRep[]>();
+  for (const rep of reps) byRegion.set(rep.region.id, [...(byRegion.get(rep.region.id) ?? []), rep]);
+  return { reps, byProvince, byRegion };
+}
+
+/** Whether a rep can be given an account on a day (employed, and not paused in the last two months). */
+export function canTake(rep: SeedRep, day: number, lastDay: number): boolean {
+  if (day < rep.joinDay) return false;
+  if (rep.leftDay !== null && day >= rep.leftDay) return false;
+  if (rep.status === 'paused' && day > lastDay - 60) return false;
+  return true;
+}
+
+/**
+ * Writes the reps. A capacity the planned accounts outgrew (a small team, a region whose other rep
+ * left) is raised to fit: the demo starts with every rep within capacity.
+ */
+export function writeReps(ctx: SeedContext, pool: RepPool, people: People): void {
+  const { r } = ctx;
   const insert = prepareInsert(ctx.sqlite, 'reps', ['id', 'employee_no', 'name', 'phone', 'email', 'status', 'capacity', 'specialities', 'territory_id', 'user_id', 'joined_on', 'left_on', 'notes', ...AUDIT_COLUMNS, 'deleted_at']);
   const extra = prepareInsert(ctx.sqlite, 'rep_territories', ['rep_id', 'territory_id']);
   const a = ctx.actor.id;
-  for (const rep of reps) {
+  for (const rep of pool.reps) {
+    if (rep.load > rep.capacity) rep.capacity = Math.ceil((rep.load * 1.1) / 10) * 10;
     const at = ctx.stamp(Math.max(ctx.startDay - 1, rep.joinDay));
-    rep.id = ctx.id(at);
-    rep.capacity = Math.max(20, Math.round((avg * weighted(r, [[1.3, 3], [1.5, 4], [1.8, 2], [2.2, 1]])) / 10) * 10);
     const updated = rep.leftDay !== null ? ctx.stamp(rep.leftDay) : at;
     insert.run(
       rep.id,
@@ -163,15 +185,4 @@ export function seedReps(ctx: SeedContext, tree: TerritoryTree, people: People, 
     const primaryProvince = rep.territoryId === rep.region.id ? null : rep.territoryId;
     for (const p of rep.provinces) if (primaryProvince !== null && p.id !== primaryProvince) extra.run(rep.id, p.id);
   }
-  const byRegion = new Map<string, SeedRep[]>();
-  for (const rep of reps) byRegion.set(rep.region.id, [...(byRegion.get(rep.region.id) ?? []), rep]);
-  return { reps, byProvince, byRegion };
-}
-
-/** Whether a rep can be given an account on a day (employed, and not paused in the last two months). */
-export function canTake(rep: SeedRep, day: number, lastDay: number): boolean {
-  if (day < rep.joinDay) return false;
-  if (rep.leftDay !== null && day >= rep.leftDay) return false;
-  if (rep.status === 'paused' && day > lastDay - 60) return false;
-  return true;
 }

@@ -14,7 +14,7 @@ import { planOrders } from './order-plan';
 import { ProductChooser } from './orders';
 import { People } from './people';
 import { seedProducts } from './products';
-import { defaultRepCount, seedReps } from './reps';
+import { defaultRepCount, planReps, writeReps } from './reps';
 import { seedAllocationRules, seedPoolRules } from './rules';
 import { seedTags } from './tags';
 import { RepStats, seedTargets } from './targets';
@@ -134,7 +134,7 @@ export function seedDemo(core: Core, opts: SeedOptions): SeedSummary {
     const users = seedUsers(ctx);
     const tree = seedTerritories(ctx);
     const people = new People(ctx.faker, ctx.r);
-    const pool = seedReps(ctx, tree, people, repCount, accountCount);
+    const pool = planReps(ctx, tree, people, repCount, accountCount);
     const products = seedProducts(ctx);
     const tagIds = seedTags(ctx);
     const slaPolicies = seedSlaPolicies(ctx);
@@ -144,6 +144,7 @@ export function seedDemo(core: Core, opts: SeedOptions): SeedSummary {
     const indexes = dropIndexes(core.sqlite, REBUILT_INDEXES);
     phase('setup');
     const plans = planAccounts(ctx, tree, pool, people, accountCount);
+    writeReps(ctx, pool, people);
     phase('plan accounts');
     const orderPlan = planOrders(ctx, plans, orderLines);
     phase('plan orders');
