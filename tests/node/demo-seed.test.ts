@@ -180,7 +180,10 @@ describe('demo determinism', () => {
       }
       const indexes = t.core.sqlite.prepare("select count(*) as n from sqlite_master where type = 'index' and name = 'accounts_name_idx'").get();
       expect(indexes).toEqual({ n: 1 });
+      expect(t.core.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(seedDemo(t.core, { actor: { id: null, name: 'test' }, accounts: 20, orderLines: 50 }).accounts).toBe(20);
+      // Seeding switches to a rollback journal for the bulk load and back to WAL afterwards.
+      expect(t.core.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     } finally {
       t.close();
     }

@@ -4,7 +4,7 @@ import type { Actor, Core } from '../../core';
 import { refreshAllAccountAggregates } from '../aggregates';
 import { recordAudit } from '../audit';
 import { planAccounts } from './account-plan';
-import { dropIndexes } from './bulk-indexes';
+import { dropIndexes, withRollbackJournal } from './bulk-load';
 import { type PassState, seedAccount } from './account-pass';
 import { seedSlaPolicies, writeCases } from './cases';
 import { createSeedContext } from './context';
@@ -29,7 +29,7 @@ export const DEFAULT_DEMO_ACCOUNTS = 5000;
 /** History reaches this many months back from today. */
 const HISTORY_MONTHS = 18;
 /**
- * Indexes rebuilt after the bulk load (see bulk-indexes.ts): every index of accounts (its keys are names,
+ * Indexes rebuilt after the bulk load (see bulk-load.ts): every index of accounts (its keys are names,
  * phones …) and, elsewhere, those whose keys arrive in random order during the load.
  */
 const REBUILT_INDEXES = {
@@ -122,7 +122,7 @@ export function seedDemo(core: Core, opts: SeedOptions): SeedSummary {
     opts.onPhase?.(name, now - mark);
     mark = now;
   };
-  const summary = core.tx(() => {
+  const summary = withRollbackJournal(core.sqlite, () => core.tx(() => {
     const existing = core.sqlite.prepare('select (select count(*) from accounts) as accounts, (select count(*) from reps) as reps').get() as { accounts: number; reps: number };
     if (existing.accounts > 0 || existing.reps > 0) {
       throw new AppError(
@@ -214,7 +214,7 @@ export function seedDemo(core: Core, opts: SeedOptions): SeedSummary {
     const { ms: _ms, ...audited } = result;
     recordAudit(core, opts.actor, { action: 'demo.seed', entityType: 'system', entityId: null, after: audited });
     return result;
-  });
+  }));
   phase('commit');
   summary.ms = Math.round(performance.now() - t0);
   core.events.emit('data.changed', { entities: ['*'] });

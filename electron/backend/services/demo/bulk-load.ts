@@ -21,3 +21,21 @@ export function dropIndexes(sqlite: Sqlite, which: { tables: readonly string[]; 
     },
   };
 }
+
+/**
+ * Runs fn with a rollback journal instead of WAL when this connection can switch (it is not inside a
+ * transaction and no other connection holds the file). A bulk load through WAL writes every page twice
+ * (into the WAL, then the checkpoint copies it into the file); with a rollback journal a fresh
+ * database's pages go straight to the file and the journal stays tiny, while the commit is just as
+ * atomic. WAL is switched back on afterwards, and a crash in between is harmless: the hot journal is
+ * rolled back and the next open turns WAL on again.
+ */
+export function withRollbackJournal<T>(sqlite: Sqlite, fn: () => T): T {
+  const mode = String(sqlite.pragma('journal_mode', { simple: true }));
+  const switched = mode === 'wal' && !sqlite.inTransaction && String(sqlite.pragma('journal_mode = DELETE', { simple: true })) === 'delete';
+  try {
+    return fn();
+  } finally {
+    if (switched) sqlite.pragma('journal_mode = WAL');
+  }
+}
