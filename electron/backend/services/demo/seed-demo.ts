@@ -73,11 +73,13 @@ export interface SeedSummary {
   accounts: number;
   pooledAccounts: number;
   contacts: number;
+  accountTags: number;
   transfers: number;
   followups: number;
   orders: number;
   orderLines: number;
   shipments: number;
+  shipmentLines: number;
   instalments: number;
   payments: number;
   allocations: number;
@@ -192,11 +194,13 @@ export function seedDemo(core: Core, opts: SeedOptions): SeedSummary {
       accounts: writers.accounts.count,
       pooledAccounts: plans.filter((p) => p.ownership.owner === null).length,
       contacts: writers.contacts.count,
+      accountTags: writers.accountTags.count,
       transfers: writers.transfers.count,
       followups: writers.followups.count,
       orders: writers.orders.count,
       orderLines: writers.orderLines.count,
       shipments: writers.shipments.count,
+      shipmentLines: writers.shipmentLines.count,
       instalments: writers.instalments.count,
       payments: ledger.payments,
       allocations: ledger.allocations,
