@@ -92,7 +92,7 @@ describe('demo company', () => {
     // Some customers are overdue (never more than 200 days), some accounts stale enough for pool reminders.
     const overdue = db.prepare('select count(*) as n, max(max_overdue_days) as m from accounts where overdue_fen > 0').get() as { n: number; m: number };
     expect(overdue.n).toBeGreaterThan(0);
-    expect(overdue.m).toBeLessThanOrEqual(201);
+    expect(overdue.m).toBeLessThanOrEqual(200);
     const stale = db.prepare("select count(*) as n from accounts where owner_rep_id is not null and last_followup_on <= date(?, '-60 days')").get(today) as { n: number };
     expect(stale.n).toBeGreaterThan(0);
     const payments = db.prepare('select distinct method from payments').all() as { method: string }[];

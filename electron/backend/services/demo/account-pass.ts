@@ -176,7 +176,7 @@ export function seedAccount(s: PassState, plan: AccountPlan, index: number): voi
       stats.add('orders', order.rep.idx, order.day, 1);
     }
     if (order.ret) s.returns.push({ ret: order.ret, order, accountId: plan.id });
-    if (order.shippedDay !== null && r.chance(0.03)) {
+    if (order.shippedDay !== null && r.chance(0.04)) {
       const c = buildCase(ctx, order, plan.id, plan.tier, ownerId, s.users);
       if (c) s.cases.push(c);
     }

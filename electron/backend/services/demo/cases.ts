@@ -151,7 +151,8 @@ export function buildCase(ctx: SeedContext, order: SeedOrder, accountId: string,
 
   // Time to first response and to resolution scale with priority; a few cases drag on for months.
   const scale = { P1: 1, P2: 2, P3: 4, P4: 6 }[priority];
-  const stuck = r.chance(0.05);
+  // Some cases drag on (parts on order, disputes): they fill the overdue list.
+  const stuck = r.chance(0.1);
   const steps = (): boolean => {
     t += Math.round((0.2 + r.next() * 1.6) * scale * 2 * HOUR);
     if (!push('response', null, null, r.pick(CASE_NOTES.response))) return false;
@@ -165,7 +166,7 @@ export function buildCase(ctx: SeedContext, order: SeedOrder, accountId: string,
       paused += wait;
       if (!push('state', 'waiting_customer', 'in_progress', r.pick(CASE_NOTES.resumed))) return false;
     }
-    const work = stuck ? (60 + r.next() * 90) * DAY : (0.3 + r.next() * 2.5) * scale * DAY;
+    const work = stuck ? (20 + r.next() * 130) * DAY : (0.3 + r.next() * 2.5) * scale * DAY;
     if (r.chance(stuck ? 0.8 : 0.08)) {
       t += Math.round(work / 2);
       if (!push('escalated', null, null, r.pick(CASE_NOTES.escalated), users.managerId)) return false;

@@ -65,8 +65,10 @@ export function simulatePayments(ctx: SeedContext, account: AccountPlan, orders:
       let pay: number | null = payDay(r, account, inst, due);
       if (pay !== null && pay < order.day) pay = order.day;
       if (pay !== null && !inst.prepay && account.payDayOfMonth !== null) pay = nextDayOfMonth(ctx, pay, account.payDayOfMonth);
+      // Days overdue are counted up to today; what would pass 200 days was paid late instead.
+      const limit = ctx.todayDay - MAX_OVERDUE_DAYS;
       if (pay === null || pay > Y) {
-        if (Y - due <= MAX_OVERDUE_DAYS) continue;
+        if (due >= limit) continue;
         pay = due + r.int(Math.min(120, Y - due), Math.min(MAX_OVERDUE_DAYS, Y - due));
       }
       const ret = order.ret;
@@ -101,7 +103,7 @@ export function simulatePayments(ctx: SeedContext, account: AccountPlan, orders:
         receiptOn(pay).parts.push({ order, inst, amountFen: first });
         let second = pay + r.int(10, 60);
         if (second > Y) {
-          if (Y - due <= MAX_OVERDUE_DAYS) continue;
+          if (due >= limit) continue;
           second = Y;
         }
         receiptOn(second).parts.push({ order, inst, amountFen: inst.amountFen - first });
