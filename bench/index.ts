@@ -6,6 +6,7 @@ import { printTable, writeJson } from './harness';
  */
 const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   seed: () => import('./seed'),
+  'accounts-ui': () => import('./accounts-ui'),
   export: () => import('./export'),
 };
 
