@@ -5,6 +5,8 @@ import { printTable, writeJson } from './harness';
  * bench/results/latest.json. Each suite module exports `run(): Promise<void>`.
  */
 const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
+  seed: () => import('./seed'),
+  'accounts-ui': () => import('./accounts-ui'),
   o2c: () => import('./order-to-cash'),
   export: () => import('./export'),
 };

@@ -3,6 +3,7 @@ import type { AccountRow } from '../../shared/contract/accounts';
 import type { GridQuery } from '../../shared/contract/grid';
 import { diffDays } from '../../shared/domain/dates';
 import type { Db } from '../client';
+import { cachedCount } from '../count-cache';
 import { type GridColumns, escapeLike, gridOrderBy, gridWhere } from '../grid-sql';
 import { accounts, reps, territories } from '../schema';
 
@@ -11,7 +12,12 @@ export const accountGridColumns: GridColumns = {
   name: { kind: 'text', expr: accounts.name },
   creditCode: { kind: 'text', expr: accounts.creditCode },
   industry: { kind: 'text', expr: accounts.industry },
-  territoryName: { kind: 'text', expr: territories.name },
+  territoryName: {
+    kind: 'lookup',
+    expr: territories.name,
+    key: accounts.territoryId,
+    ids: (cond) => sql`(select ${territories.id} from ${territories} where ${cond})`,
+  },
   territoryId: { kind: 'text', expr: accounts.territoryId },
   tier: { kind: 'text', expr: accounts.tier },
   source: { kind: 'text', expr: accounts.source },
@@ -19,7 +25,12 @@ export const accountGridColumns: GridColumns = {
   phone: { kind: 'text', expr: accounts.phone },
   province: { kind: 'text', expr: accounts.province },
   city: { kind: 'text', expr: accounts.city },
-  ownerName: { kind: 'text', expr: reps.name },
+  ownerName: {
+    kind: 'lookup',
+    expr: reps.name,
+    key: accounts.ownerRepId,
+    ids: (cond) => sql`(select ${reps.id} from ${reps} where ${cond})`,
+  },
   ownerRepId: { kind: 'text', expr: accounts.ownerRepId },
   lastFollowupOn: { kind: 'date', expr: accounts.lastFollowupOn },
   daysSinceFollowup: { kind: 'daysSince', expr: accounts.lastFollowupOn },
@@ -94,12 +105,8 @@ export function accountsListQueries(db: Db, q: GridQuery, today: string) {
   const conditions = [isNull(accounts.deletedAt), ...gridWhere(q, opts)];
   if (q.search) conditions.push(searchCondition(q.search));
   const where = and(...conditions);
-  const count$ = db
-    .select({ n: count() })
-    .from(accounts)
-    .leftJoin(reps, eq(reps.id, accounts.ownerRepId))
-    .leftJoin(territories, eq(territories.id, accounts.territoryId))
-    .where(where);
+  // Filters never need the joins (lookup columns filter by key), so the count reads accounts alone.
+  const count$ = db.select({ n: count() }).from(accounts).where(where);
   const rows$ = db
     .select(rowSelection)
     .from(accounts)
@@ -114,7 +121,8 @@ export function accountsListQueries(db: Db, q: GridQuery, today: string) {
 
 export function listAccounts(db: Db, q: GridQuery, today: string): { total: number; items: AccountRow[] } {
   const { count$, rows$ } = accountsListQueries(db, q, today);
-  const total = count$.get()?.n ?? 0;
+  const { sql: countSql, params } = count$.toSQL();
+  const total = cachedCount(db.$client, `${countSql}\u0000${JSON.stringify(params)}`, () => count$.get()?.n ?? 0);
   return { total, items: rows$.all().map((r) => withDays(r, today)) };
 }
 

@@ -1,5 +1,5 @@
 import { ExportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import type { GridApi, GridReadyEvent, RowClickedEvent } from 'ag-grid-community';
+import type { GetRowIdParams, GridApi, GridReadyEvent, RowClickedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { App as AntApp, Button, Input, Space, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -15,6 +15,14 @@ import { AccountDrawer } from './AccountDrawer';
 import { AccountCreateModal } from './AccountCreateModal';
 import { accountColumns } from './columns';
 import { useExportView } from '../reports/useExportView';
+
+// Grid options that never change live outside the component: AG Grid re-applies any option whose
+// object identity changes, and a fresh defaultColDef on every render re-processes every column.
+const DEFAULT_COL_DEF = { sortable: true, resizable: true };
+const ROW_SELECTION = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false } as const;
+const SELECTION_COLUMN = { pinned: 'left', width: 44 } as const;
+const rowId = (p: GetRowIdParams<AccountRow>) => p.data.id;
+const openRow = (e: RowClickedEvent<AccountRow>) => e.data && setParam('open', e.data.id);
 
 /**
  * 客户: every account in an AG Grid whose paging, sorting, filtering and quick search all run in SQL
@@ -49,6 +57,9 @@ export default function AccountsPage() {
   );
 
   const refresh = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
+  const onGridReady = useCallback((e: GridReadyEvent<AccountRow>) => {
+    gridApi.current = e.api;
+  }, []);
 
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -80,7 +91,7 @@ export default function AccountsPage() {
             data-testid="accounts-search"
           />
           <Typography.Text type="secondary" data-testid="accounts-count">
-            {total === null ? '' : t('count', { count: total, formatParams: { count: { useGrouping: true } } })}
+            {total === null ? '' : t('count', { n: total.toLocaleString('en-US') })}
           </Typography.Text>
         </Space>
         <Space>
@@ -100,19 +111,16 @@ export default function AccountsPage() {
           theme={gridTheme}
           localeText={gridLocale(i18n.language)}
           columnDefs={columns}
-          defaultColDef={{ sortable: true, resizable: true }}
+          defaultColDef={DEFAULT_COL_DEF}
           rowModelType="infinite"
           datasource={datasource}
           cacheBlockSize={100}
           maxBlocksInCache={50}
-          blockLoadDebounceMillis={50}
-          getRowId={(p) => p.data.id}
-          onGridReady={(e: GridReadyEvent<AccountRow>) => {
-            gridApi.current = e.api;
-          }}
-          onRowClicked={(e: RowClickedEvent<AccountRow>) => e.data && setParam('open', e.data.id)}
-          rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
-          selectionColumnDef={{ pinned: 'left', width: 44 }}
+          getRowId={rowId}
+          onGridReady={onGridReady}
+          onRowClicked={openRow}
+          rowSelection={ROW_SELECTION}
+          selectionColumnDef={SELECTION_COLUMN}
         />
       </div>
       <AccountDrawer id={openId} onClose={() => setParam('open', undefined)} onSaved={refresh} />

@@ -1,9 +1,9 @@
 import type { ColDef } from 'ag-grid-community';
-import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import type { AccountRow } from '../../../../shared/contract/accounts';
 import { dateTimeFormatter, moneyColumn } from '../../components/grid/format';
 import { SetFilter } from '../../components/grid/SetFilter';
+import { tagCell } from '../../components/grid/tagCell';
 
 const TIER_COLORS: Record<string, string> = { A: 'red', B: 'blue', C: 'default' };
 const GRADE_COLORS: Record<string, string> = { A: 'green', B: 'cyan', C: 'gold', D: 'orange', E: 'red' };
@@ -23,7 +23,7 @@ export function accountColumns(t: TFunction): ColDef<AccountRow>[] {
       headerName: h('tier'),
       width: 110,
       ...set(['A', 'B', 'C'].map((v) => ({ value: v, label: t(`tier.${v}`) }))),
-      cellRenderer: (p: { value: string }) => <Tag color={TIER_COLORS[p.value]}>{t(`tier.${p.value}`)}</Tag>,
+      cellRenderer: tagCell((v) => (typeof v === 'string' ? { text: t(`tier.${v}`), color: TIER_COLORS[v] } : null)),
     },
     { field: 'ownerName', headerName: h('ownerName'), width: 110, ...text, valueFormatter: (p) => (p.value as string | null) ?? t('pool') },
     { field: 'territoryName', headerName: h('territoryName'), width: 110, ...text },
@@ -39,7 +39,7 @@ export function accountColumns(t: TFunction): ColDef<AccountRow>[] {
       headerName: h('creditGrade'),
       width: 100,
       ...set(['A', 'B', 'C', 'D', 'E'].map((v) => ({ value: v, label: v }))),
-      cellRenderer: (p: { value: string | null }) => (p.value ? <Tag color={GRADE_COLORS[p.value]}>{p.value}</Tag> : null),
+      cellRenderer: tagCell((v) => (typeof v === 'string' ? { text: v, color: GRADE_COLORS[v] } : null)),
     },
     {
       field: 'creditHold',
@@ -49,7 +49,7 @@ export function accountColumns(t: TFunction): ColDef<AccountRow>[] {
         { value: 'true', label: t('yes') },
         { value: 'false', label: t('no') },
       ]),
-      cellRenderer: (p: { value: boolean }) => (p.value ? <Tag color="red">{t('yes')}</Tag> : null),
+      cellRenderer: tagCell((v) => (v === true ? { text: t('yes'), color: 'red' } : null)),
     },
     {
       field: 'dealStatus',
