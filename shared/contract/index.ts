@@ -1,4 +1,13 @@
+import { accountLinksContract } from './account-links';
 import { accountsContract } from './accounts';
+import { allocationContract } from './allocation';
+import { followupsContract } from './followups';
+import { journalsContract } from './journals';
+import { poolContract } from './pool';
+import { repsContract } from './reps';
+import { territoriesContract } from './territories';
+import { transfersContract } from './transfers';
+import { viewsContract } from './views';
 import { referenceContract } from './reference';
 import { systemContract } from './system';
 
@@ -7,6 +16,15 @@ export const contract = {
   ...systemContract,
   ...referenceContract,
   ...accountsContract,
+  ...accountLinksContract,
+  ...transfersContract,
+  ...allocationContract,
+  ...poolContract,
+  ...journalsContract,
+  ...repsContract,
+  ...territoriesContract,
+  ...followupsContract,
+  ...viewsContract,
 };
 
 export type Contract = typeof contract;

@@ -12,6 +12,15 @@ export const settingsSchema = z.object({
   timeZone: z.string().max(64).default('Asia/Shanghai'),
   backupKeepDays: z.number().int().min(1).max(365).default(14),
   lastAutoBackupOn: z.string().nullable().default(null),
+  /** Auto-allocation fallback: this rep takes what no rule's rep can; null sends it to the pool (公海). */
+  allocationFallbackRepId: z.string().max(64).nullable().default(null),
+  /** Reasons offered when transferring accounts (a typed reason is always allowed too). */
+  transferReasons: z
+    .array(z.string().trim().min(1).max(100))
+    .max(50)
+    .default(['业务员离职交接', '区域调整', '客户要求更换对接人', '负载均衡', '业绩/跟进不力', '新客户分配']),
+  /** The day the automatic pool reclaim last ran (it runs once a day at start). */
+  lastPoolReclaimOn: z.string().nullable().default(null),
 });
 
 export type AppSettings = z.output<typeof settingsSchema>;

@@ -3,6 +3,12 @@ import type { Handlers } from '../../../shared/rpc/types';
 import type { CallContext } from '../core';
 import type { Runtime } from '../runtime';
 import { accountsHandlers } from './accounts';
+import { allocationHandlers } from './allocation';
+import { followupsHandlers } from './followups';
+import { journalsHandlers } from './journals';
+import { poolHandlers } from './pool';
+import { repsHandlers } from './reps';
+import { transfersHandlers } from './transfers';
 import { referenceHandlers } from './reference';
 import { systemHandlers } from './system';
 
@@ -12,5 +18,11 @@ export function createHandlers(rt: Runtime) {
     ...systemHandlers(rt),
     ...referenceHandlers(rt),
     ...accountsHandlers(rt),
+    ...transfersHandlers(rt),
+    ...allocationHandlers(rt),
+    ...poolHandlers(rt),
+    ...journalsHandlers(rt),
+    ...repsHandlers(rt),
+    ...followupsHandlers(rt),
   } satisfies Handlers<Contract, CallContext>;
 }

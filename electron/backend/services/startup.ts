@@ -1,12 +1,15 @@
 import type { Actor, Core } from '../core';
 import { refreshAllAccountAggregates } from './aggregates';
 import { backupTo, pruneBackups, timestampedBackupFile } from './backup';
+import { dailyReclaim } from './pool';
 import { writeSettings } from './settings';
 
 export interface StartupReport {
   backup: string | null;
   prunedBackups: number;
   refreshedAccounts: number;
+  /** Today's automatic pool reclaim (null when it already ran today); held = due but needing a person's confirmation. */
+  poolReclaim: { reclaimed: number; held: number; journalId: string | null } | null;
 }
 
 /**
@@ -24,5 +27,7 @@ export async function runDailyTasks(core: Core, actor: Actor, invalidateSettings
     pruned = pruneBackups(core.dataDir, core.settings().backupKeepDays, core.clock.now());
   }
   const refreshedAccounts = refreshAllAccountAggregates(core);
-  return { backup, prunedBackups: pruned, refreshedAccounts };
+  // After the aggregates: an account whose receivables were just settled may be reclaimed today.
+  const poolReclaim = dailyReclaim(core, actor, invalidateSettings);
+  return { backup, prunedBackups: pruned, refreshedAccounts, poolReclaim };
 }
