@@ -32,15 +32,20 @@ export const allocationRuleSchema = z.object({
 });
 export type AllocationRule = z.output<typeof allocationRuleSchema>;
 
+const ruleFields = {
+  name: shortText(100).min(1),
+  enabled: z.boolean(),
+  match: ruleMatchSchema,
+  targetRepIds: z.array(idSchema).min(1).max(500),
+  strategy: strategySchema,
+};
+
 export const allocationRuleInputSchema = z
-  .object({
-    name: shortText(100).min(1),
-    enabled: z.boolean().default(true),
-    match: ruleMatchSchema.default({}),
-    targetRepIds: z.array(idSchema).min(1).max(500),
-    strategy: strategySchema.default('round_robin'),
-  })
+  .object({ ...ruleFields, enabled: ruleFields.enabled.default(true), match: ruleFields.match.default({}), strategy: ruleFields.strategy.default('round_robin') })
   .strict();
+
+/** No defaults in a patch: zod would fill them in and overwrite what the patch does not mention. */
+export const allocationRulePatchSchema = z.object(ruleFields).partial().strict();
 
 /**
  * Rules written by people (a CLI rules file): territories by name, code or id; reps by name, employee
@@ -105,7 +110,7 @@ export const allocationContract = {
   },
   'allocationRules.create': { input: allocationRuleInputSchema, output: allocationRuleSchema },
   'allocationRules.update': {
-    input: z.object({ id: idSchema, version: versionSchema, patch: allocationRuleInputSchema.partial().strict() }).strict(),
+    input: z.object({ id: idSchema, version: versionSchema, patch: allocationRulePatchSchema }).strict(),
     output: allocationRuleSchema,
   },
   'allocationRules.delete': { input: z.object({ id: idSchema, version: versionSchema }).strict(), output: z.object({ ok: z.literal(true) }) },

@@ -27,21 +27,38 @@ export const poolRuleSchema = z.object({
 });
 export type PoolRule = z.output<typeof poolRuleSchema>;
 
+const ruleFields = {
+  name: shortText(100).min(1),
+  enabled: z.boolean(),
+  territoryId: idSchema.nullable(),
+  tier: tierSchema.nullable(),
+  noFollowupDays: days.min(1).nullable(),
+  noDealDays: days.min(1).nullable(),
+  protectionDays: days.nullable(),
+  reminderDays: days,
+  claimDailyCap: cap.nullable(),
+  holdingCap: cap.nullable(),
+  cooldownDays: days,
+};
+
 export const poolRuleInputSchema = z
   .object({
-    name: shortText(100).min(1),
-    enabled: z.boolean().default(true),
-    territoryId: idSchema.nullable().default(null),
-    tier: tierSchema.nullable().default(null),
-    noFollowupDays: days.min(1).nullable().default(null),
-    noDealDays: days.min(1).nullable().default(null),
-    protectionDays: days.nullable().default(null),
-    reminderDays: days.default(3),
-    claimDailyCap: cap.nullable().default(null),
-    holdingCap: cap.nullable().default(null),
-    cooldownDays: days.default(0),
+    ...ruleFields,
+    enabled: ruleFields.enabled.default(true),
+    territoryId: ruleFields.territoryId.default(null),
+    tier: ruleFields.tier.default(null),
+    noFollowupDays: ruleFields.noFollowupDays.default(null),
+    noDealDays: ruleFields.noDealDays.default(null),
+    protectionDays: ruleFields.protectionDays.default(null),
+    reminderDays: ruleFields.reminderDays.default(3),
+    claimDailyCap: ruleFields.claimDailyCap.default(null),
+    holdingCap: ruleFields.holdingCap.default(null),
+    cooldownDays: ruleFields.cooldownDays.default(0),
   })
   .strict();
+
+/** No defaults in a patch: zod would fill them in and overwrite what the patch does not mention. */
+export const poolRulePatchSchema = z.object(ruleFields).partial().strict();
 
 export const reclaimTriggerSchema = z.enum(RECLAIM_TRIGGERS);
 
@@ -63,7 +80,7 @@ export const poolContract = {
   'poolRules.list': { input: z.object({}).strict(), output: z.array(poolRuleSchema), summary: '公海 rules in order (the first whose scope holds applies)' },
   'poolRules.create': { input: poolRuleInputSchema, output: poolRuleSchema, access: 'manager' },
   'poolRules.update': {
-    input: z.object({ id: idSchema, version: versionSchema, patch: poolRuleInputSchema.partial().strict() }).strict(),
+    input: z.object({ id: idSchema, version: versionSchema, patch: poolRulePatchSchema }).strict(),
     output: poolRuleSchema,
     access: 'manager',
   },

@@ -27,4 +27,10 @@ export type AppSettings = z.output<typeof settingsSchema>;
 export type SettingKey = keyof AppSettings;
 export const SETTING_KEYS = Object.keys(settingsSchema.shape) as SettingKey[];
 
-export const settingsPatchSchema = settingsSchema.partial().strict();
+/**
+ * A patch names only what it changes. Built from the fields without their defaults: zod 4 applies a
+ * default even inside .partial(), which would silently reset every setting the patch does not name.
+ */
+type Shape = typeof settingsSchema.shape;
+const withoutDefaults = Object.fromEntries(Object.entries(settingsSchema.shape).map(([k, v]) => [k, v.unwrap()])) as { [K in keyof Shape]: ReturnType<Shape[K]['unwrap']> };
+export const settingsPatchSchema = z.object(withoutDefaults).partial().strict();

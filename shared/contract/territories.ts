@@ -3,14 +3,19 @@ import type { ContractShape } from '../rpc/types';
 import { idSchema, shortText, versionSchema } from './common';
 import { territorySchema } from './reference';
 
+const fields = {
+  name: shortText(50).min(1),
+  parentId: idSchema.nullable(),
+  code: shortText(30).min(1).nullable(),
+  sortOrder: z.number().int().min(-1_000_000).max(1_000_000),
+};
+
 export const territoryInputSchema = z
-  .object({
-    name: shortText(50).min(1),
-    parentId: idSchema.nullable().default(null),
-    code: shortText(30).min(1).nullable().default(null),
-    sortOrder: z.number().int().min(-1_000_000).max(1_000_000).default(0),
-  })
+  .object({ ...fields, parentId: fields.parentId.default(null), code: fields.code.default(null), sortOrder: fields.sortOrder.default(0) })
   .strict();
+
+/** No defaults in a patch: zod would fill them in and overwrite what the patch does not mention. */
+export const territoryPatchSchema = z.object(fields).partial().strict();
 
 export const territoryUsageSchema = territorySchema.extend({ accountCount: z.number().int(), repCount: z.number().int(), childCount: z.number().int() });
 
@@ -22,7 +27,7 @@ export const territoriesContract = {
   },
   'territories.create': { input: territoryInputSchema, output: territorySchema },
   'territories.update': {
-    input: z.object({ id: idSchema, version: versionSchema, patch: territoryInputSchema.partial().strict() }).strict(),
+    input: z.object({ id: idSchema, version: versionSchema, patch: territoryPatchSchema }).strict(),
     output: territorySchema,
     summary: 'Rename, re-code or re-parent a territory (a move under its own subtree is refused)',
   },

@@ -100,11 +100,11 @@ export function deleteTerritory(core: Core, actor: Actor, input: { id: string; v
   core.tx(() => {
     const before = requireTerritory(core, input.id);
     if (before.version !== input.version) throw staleVersion('territory', before.version);
-    const one = (sql: string) => (core.sqlite.prepare(sql).get(input.id) as { n: number }).n;
+    const one = (sql: string) => (core.sqlite.prepare(sql.replaceAll('?', '@id')).get({ id: input.id }) as { n: number }).n;
     const uses: [number, string, string][] = [
       [one('select count(*) as n from territories where parent_id = ? and deleted_at is null'), '个下级区域', 'sub-territories'],
       [one('select count(*) as n from accounts where territory_id = ? and deleted_at is null'), '个客户', 'accounts'],
-      [one(`select count(*) as n from (select id from reps where territory_id = ?1 and deleted_at is null union select rep_id from rep_territories where territory_id = ?1)`), '个业务员', 'reps'],
+      [one(`select count(*) as n from (select id from reps where territory_id = @id and deleted_at is null union select rep_id from rep_territories where territory_id = @id)`), '个业务员', 'reps'],
       [one('select count(*) as n from pool_rules where territory_id = ?'), '条公海规则', 'pool rules'],
       [listAllocationRules(core).filter((r) => r.match.territoryIds?.includes(input.id)).length, '条分配规则', 'allocation rules'],
     ];
