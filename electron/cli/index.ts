@@ -1,6 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../backend/version';
 import { registerAccounts } from './commands/accounts';
+import { registerAllocate } from './commands/allocate';
+import { registerFollowups } from './commands/followups';
+import { registerPool } from './commands/pool';
+import { registerReps } from './commands/reps';
+import { registerUndo } from './commands/undo';
 import { registerBackup } from './commands/backup';
 import { registerDb } from './commands/db';
 import { registerSeed } from './commands/seed';
@@ -19,6 +24,11 @@ export function buildProgram(): Command {
   registerSeed(program);
   registerBackup(program);
   registerAccounts(program);
+  registerAllocate(program);
+  registerPool(program);
+  registerUndo(program);
+  registerReps(program);
+  registerFollowups(program);
   return program;
 }
 
