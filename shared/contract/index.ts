@@ -8,6 +8,7 @@ import { repsContract } from './reps';
 import { territoriesContract } from './territories';
 import { transfersContract } from './transfers';
 import { viewsContract } from './views';
+import { filesContract } from './files';
 import { referenceContract } from './reference';
 import { systemContract } from './system';
 
@@ -25,6 +26,7 @@ export const contract = {
   ...territoriesContract,
   ...followupsContract,
   ...viewsContract,
+  ...filesContract,
 };
 
 export type Contract = typeof contract;

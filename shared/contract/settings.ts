@@ -27,10 +27,15 @@ export type AppSettings = z.output<typeof settingsSchema>;
 export type SettingKey = keyof AppSettings;
 export const SETTING_KEYS = Object.keys(settingsSchema.shape) as SettingKey[];
 
-/**
- * A patch names only what it changes. Built from the fields without their defaults: zod 4 applies a
- * default even inside .partial(), which would silently reset every setting the patch does not name.
- */
-type Shape = typeof settingsSchema.shape;
-const withoutDefaults = Object.fromEntries(Object.entries(settingsSchema.shape).map(([k, v]) => [k, v.unwrap()])) as { [K in keyof Shape]: ReturnType<Shape[K]['unwrap']> };
-export const settingsPatchSchema = z.object(withoutDefaults).partial().strict();
+/** The shape with every field optional and its default removed: an absent key means "leave it". */
+function withoutDefaults<T extends z.ZodRawShape>(shape: T): { [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer I> ? I : T[K]> } {
+  const out: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(shape)) {
+    const base = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field;
+    out[key] = z.optional(base);
+  }
+  // Built key by key above; the mapped type states what that loop produces.
+  return out as { [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer I> ? I : T[K]> };
+}
+
+export const settingsPatchSchema = z.object(withoutDefaults(settingsSchema.shape)).strict();

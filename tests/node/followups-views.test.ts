@@ -26,7 +26,7 @@ describe('follow-ups', () => {
     expect(done.nextDone).toBe(true);
     expect((await t.client.call('accounts.get', { id: a!.id })).account.nextFollowupOn).toBeNull();
     const timeline = (await t.client.call('accounts.get', { id: a!.id })).timeline;
-    expect(timeline.find((e) => e.kind === 'followup.visit')).toMatchObject({ title: '拜访：拜访采购经理', detail: '下一步：发报价（2026-11-25，已完成）', by: '张伟' });
+    expect(timeline.find((e) => e.kind === 'followup.visit')).toMatchObject({ title: '拜访（2026-11-23）：拜访采购经理', detail: '下一步 2026-11-25：发报价', by: '张伟' });
     expect(timeline.find((e) => e.kind === 'followup.complete')).toBeTruthy();
   });
 
@@ -57,7 +57,7 @@ describe('account fields, tags and saved views', () => {
       ['老客户', 1],
     ]);
     const timeline = (await t.client.call('accounts.get', { id: a!.id })).timeline;
-    expect(timeline.find((e) => e.kind === 'account.tags')?.detail).toMatch(/^标签：（空） → (VIP、老客户|老客户、VIP)$/);
+    expect(timeline.find((e) => e.kind === 'account.tags')?.detail).toMatch(/^标签：— → (VIP、老客户|老客户、VIP)$/);
     expect(await t.client.call('accounts.resolve', { refs: [b!.code.toLowerCase(), a!.id, 'KH-999999'] })).toEqual({ ids: [b!.id, a!.id], missing: ['KH-999999'] });
   });
 
@@ -67,7 +67,7 @@ describe('account fields, tags and saved views', () => {
     const [a] = await makeAccounts(t.client, 1);
     await t.client.call('accounts.update', { id: a!.id, version: a!.version, patch: { tier: 'A', phone: '021-1234' } });
     const e = (await t.client.call('accounts.get', { id: a!.id })).timeline.find((x) => x.kind === 'account.update');
-    expect(e).toMatchObject({ title: '修改资料', detail: '级别：C → A；电话：（空） → 021-1234', by: '管理员' });
+    expect(e).toMatchObject({ title: '修改资料', detail: '级别：C → A；电话：— → 021-1234', by: '管理员' });
   });
 
   it('saves named views per user and grid, one default', async () => {

@@ -118,7 +118,8 @@ describe('undo', () => {
     expect(j.undoneAt).toBe(t.clock.now());
     // The timeline marks the undone transfer.
     const detail = await t.client.call('accounts.get', { id: ids[3]! });
-    expect(detail.timeline.find((e) => e.kind === 'transfer.transfer.undone')?.detail).toBe('负载均衡（已撤销）');
+    expect(detail.timeline.find((e) => e.kind === 'transfer.transfer' && e.detail === '负载均衡（已撤销）')).toMatchObject({ title: '转移：公海 → 李娜', by: '管理员' });
+    expect(detail.timeline.find((e) => e.kind === 'account.undo')).toMatchObject({ title: '撤销负责人变更', detail: '撤销：转移 4 个客户给 李娜：负载均衡' });
     await expect(t.client.call('journals.undo', { id: r.journalId! })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 

@@ -9,6 +9,7 @@ import { journalsHandlers } from './journals';
 import { poolHandlers } from './pool';
 import { repsHandlers } from './reps';
 import { transfersHandlers } from './transfers';
+import { filesHandlers } from './files';
 import { referenceHandlers } from './reference';
 import { systemHandlers } from './system';
 
@@ -24,5 +25,6 @@ export function createHandlers(rt: Runtime) {
     ...journalsHandlers(rt),
     ...repsHandlers(rt),
     ...followupsHandlers(rt),
+    ...filesHandlers(rt),
   } satisfies Handlers<Contract, CallContext>;
 }
