@@ -35,27 +35,58 @@ function norm(value: string): string {
   return value.trim().toLowerCase();
 }
 
-function anyOf(wanted: readonly string[] | undefined, actual: readonly string[]): boolean {
-  if (!wanted || wanted.length === 0) return true;
-  const have = new Set(actual.map(norm));
-  return wanted.some((w) => have.has(norm(w)));
+/** A rule's match prepared once (normalised sets) for matching 100,000 accounts. */
+export interface CompiledMatch {
+  territoryIds: readonly string[] | null;
+  tiers: ReadonlySet<Tier> | null;
+  industries: ReadonlySet<string> | null;
+  sources: ReadonlySet<string> | null;
+  tags: ReadonlySet<string> | null;
+}
+
+const setOf = (values: readonly string[] | undefined): Set<string> | null => (values && values.length > 0 ? new Set(values.map(norm)) : null);
+
+export function compileMatch(match: RuleMatch): CompiledMatch {
+  return {
+    territoryIds: match.territoryIds && match.territoryIds.length > 0 ? match.territoryIds : null,
+    tiers: match.tiers && match.tiers.length > 0 ? new Set(match.tiers) : null,
+    industries: setOf(match.industries),
+    sources: setOf(match.sources),
+    tags: setOf(match.tags),
+  };
+}
+
+/** An account with its free-text fields normalised once. */
+export interface PreparedAccount {
+  territoryId: string | null;
+  tier: Tier;
+  industry: string | null;
+  source: string | null;
+  tags: readonly string[];
+}
+
+export function prepareAccount(a: MatchableAccount): PreparedAccount {
+  return { territoryId: a.territoryId, tier: a.tier, industry: a.industry === null ? null : norm(a.industry), source: a.source === null ? null : norm(a.source), tags: a.tags.map(norm) };
+}
+
+export function compiledMatches(m: CompiledMatch, a: PreparedAccount, territories: AncestorIndex): boolean {
+  if (m.tiers && !m.tiers.has(a.tier)) return false;
+  if (m.industries && (a.industry === null || !m.industries.has(a.industry))) return false;
+  if (m.sources && (a.source === null || !m.sources.has(a.source))) return false;
+  if (m.tags && !a.tags.some((t) => m.tags!.has(t))) return false;
+  if (m.territoryIds && !m.territoryIds.some((t) => isWithin(territories, a.territoryId, t))) return false;
+  return true;
 }
 
 export function ruleMatches(match: RuleMatch, account: MatchableAccount, territories: AncestorIndex): boolean {
-  if (match.territoryIds && match.territoryIds.length > 0) {
-    if (!match.territoryIds.some((t) => isWithin(territories, account.territoryId, t))) return false;
-  }
-  if (match.tiers && match.tiers.length > 0 && !match.tiers.includes(account.tier)) return false;
-  if (!anyOf(match.industries, account.industry === null ? [] : [account.industry])) return false;
-  if (!anyOf(match.sources, account.source === null ? [] : [account.source])) return false;
-  if (!anyOf(match.tags, account.tags)) return false;
-  return true;
+  return compiledMatches(compileMatch(match), prepareAccount(account), territories);
 }
 
 /** Rules are tried in the order given; the first enabled one that matches wins. */
 export function firstMatchingRule<R extends OrderedRule>(rules: readonly R[], account: MatchableAccount, territories: AncestorIndex): R | null {
+  const a = prepareAccount(account);
   for (const r of rules) {
-    if (r.enabled && ruleMatches(r.match, account, territories)) return r;
+    if (r.enabled && compiledMatches(compileMatch(r.match), a, territories)) return r;
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { type MatchableAccount, type RuleMatch, firstMatchingRule } from './allocation-match';
+import { type CompiledMatch, type MatchableAccount, type RuleMatch, compileMatch, compiledMatches, prepareAccount } from './allocation-match';
 import { fingerprint } from './fingerprint';
 import type { AncestorIndex } from './territory-tree';
 
@@ -82,9 +82,11 @@ function available(w: Working | undefined): w is Working {
   return w.rep.capacity === null || w.count < w.rep.capacity;
 }
 
-/** Same id listed twice in a rule must not get double turns. */
-function uniqueInOrder(ids: readonly string[]): string[] {
-  return [...new Set(ids)];
+/** A rule prepared once: its match compiled, its reps deduplicated (a rep listed twice gets no double turns). */
+interface CompiledRule {
+  rule: AllocationRuleSpec;
+  match: CompiledMatch;
+  targets: string[];
 }
 
 /** a/b < c/d for non-negative integers with positive denominators, without floating point. */
@@ -92,8 +94,7 @@ function ratioLess(a: number, b: number, c: number, d: number): boolean {
   return a * d < c * b;
 }
 
-function pick(rule: AllocationRuleSpec, work: Map<string, Working>, cursors: Record<string, number>): string | null {
-  const targets = uniqueInOrder(rule.targetRepIds);
+function pick({ rule, targets }: CompiledRule, work: Map<string, Working>, cursors: Record<string, number>): string | null {
   if (targets.length === 0) return null;
   switch (rule.strategy) {
     case 'single': {
@@ -155,6 +156,7 @@ export function planAllocation(input: {
 }): AllocationPlan {
   const work = new Map<string, Working>(input.reps.map((r) => [r.id, { rep: r, count: r.accountCount, receivable: r.openReceivableFen }]));
   const cursors: Record<string, number> = {};
+  const compiled: CompiledRule[] = input.rules.filter((r) => r.enabled).map((rule) => ({ rule, match: compileMatch(rule.match), targets: [...new Set(rule.targetRepIds)] }));
   const accounts = [...input.accounts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const seen = new Set<string>();
   const assignments: PlannedAssignment[] = [];
@@ -168,8 +170,10 @@ export function planAllocation(input: {
       owner.count -= 1;
       owner.receivable -= a.openReceivableFen;
     }
-    const rule = firstMatchingRule(input.rules, a, input.territories);
-    let to: string | null = rule ? pick(rule, work, cursors) : null;
+    const prepared = prepareAccount(a);
+    const hit = compiled.find((c) => compiledMatches(c.match, prepared, input.territories)) ?? null;
+    const rule = hit?.rule ?? null;
+    let to: string | null = hit ? pick(hit, work, cursors) : null;
     let via: Via = 'rule';
     let miss: Miss = null;
     if (to === null) {

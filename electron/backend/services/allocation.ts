@@ -7,7 +7,7 @@ import { msg } from '../../../shared/i18n/text';
 import { AppError } from '../../../shared/rpc/errors';
 import type { Actor, Core } from '../core';
 import { listAllocationRules, ruleSpecs } from './allocation-rules';
-import { buildDecisionPanel, type ImpactInfo, type PanelMove } from './decision-panel';
+import { buildDecisionPanel, type PanelMove } from './decision-panel';
 import { applyOwnerChanges, type ExtraJournalItem, requireAccountsExist } from './owner-changes';
 import { allRepLoads, resolveRepIn } from './rep-lookup';
 import { loadTerritoryIndex, resolveTerritoryRef, type TerritoryIndex } from './territory-index';
@@ -71,18 +71,20 @@ export function resolveRules(core: Core, source: RulesSource, reps: readonly Rep
   return resolved;
 }
 
-type AllocRaw = [string, string, string, string | null, string | null, Tier, string | null, string | null, number, number, number, number, string | null];
+type AllocRaw = [string, string | null, string | null, Tier, string | null, string | null, number, number, number];
 
 interface LoadedAccount extends AllocatableAccount {
-  info: ImpactInfo;
+  overdueFen: number;
+  openCases: number;
 }
 
-/** The accounts in scope, with what rules match on and what the decision panel shows. */
+/** The accounts in scope: what rules match on, and the money and cases the decision panel weighs. */
 function loadScope(core: Core, scope: Scope, withTags: boolean): LoadedAccount[] {
-  const cols = `id, code, name, territory_id, industry, tier, source, owner_rep_id, open_receivable_fen, overdue_fen, max_overdue_days, open_cases, last_followup_on`;
+  const cols = `id, territory_id, industry, tier, source, owner_rep_id, open_receivable_fen, overdue_fen, open_cases`;
+  // "Unassigned" is usually most of a fresh import: a plain scan beats 100,000 lookups through the owner index.
   const raw =
     scope.kind === 'unassigned'
-      ? (core.sqlite.prepare(`select ${cols} from accounts where deleted_at is null and owner_rep_id is null`).raw().all() as AllocRaw[])
+      ? (core.sqlite.prepare(`select ${cols} from accounts not indexed where deleted_at is null and owner_rep_id is null`).raw().all() as AllocRaw[])
       : (core.sqlite.prepare(`select ${cols} from accounts where deleted_at is null and id in (select value from json_each(?))`).raw().all(JSON.stringify(scope.ids)) as AllocRaw[]);
   if (scope.kind === 'accounts') {
     const found = new Set(raw.map((r) => r[0]));
@@ -98,17 +100,8 @@ function loadScope(core: Core, scope: Scope, withTags: boolean): LoadedAccount[]
       else tags.set(id, [name]);
     }
   }
-  return raw.map((r) => ({
-    id: r[0],
-    territoryId: r[3],
-    industry: r[4],
-    tier: r[5],
-    source: r[6],
-    ownerRepId: r[7],
-    openReceivableFen: r[8],
-    tags: tags.get(r[0]) ?? [],
-    info: { id: r[0], code: r[1], name: r[2], ownerRepId: r[7], openReceivableFen: r[8], overdueFen: r[9], maxOverdueDays: r[10], openCases: r[11], lastFollowupOn: r[12] },
-  }));
+  const none: string[] = [];
+  return raw.map((r) => ({ id: r[0], territoryId: r[1], industry: r[2], tier: r[3], source: r[4], ownerRepId: r[5], openReceivableFen: r[6], overdueFen: r[7], openCases: r[8], tags: tags.get(r[0]) ?? none }));
 }
 
 interface Computed {
@@ -141,6 +134,18 @@ function noteFor(a: AllocationPlan['assignments'][number], ruleNames: Map<string
   return a.via === 'fallback' ? `${why}，默认接收人` : a.via === 'pool' ? `${why}，进入公海` : `${why}，保持原负责人`;
 }
 
+function unmatchedRows(core: Core, ids: string[], territories: TerritoryIndex): AllocationPreview['unmatched'] {
+  const rows = core.sqlite
+    .prepare('select id, code, name, territory_id, industry, tier from accounts where id in (select value from json_each(?))')
+    .raw()
+    .all(JSON.stringify(ids)) as [string, string, string, string | null, string | null, Tier][];
+  const byId = new Map(rows.map((r) => [r[0], r]));
+  return ids.map((id) => {
+    const r = byId.get(id)!;
+    return { id, code: r[1], name: r[2], territoryName: r[3] ? (territories.byId.get(r[3])?.name ?? null) : null, industry: r[4], tier: r[5] };
+  });
+}
+
 /** Who gets what, each rep's load before → after, and the accounts no rule matched. Nothing is written. */
 export function previewAllocation(core: Core, input: { scope: Scope; rules: RulesSource; rowLimit: number }): AllocationPreview {
   const { plan, accounts, reps, resolved, territories } = compute(core, input);
@@ -156,7 +161,7 @@ export function previewAllocation(core: Core, input: { scope: Scope; rules: Rule
     if (a.toRepId === null) toPool++;
     const key = a.via === 'rule' ? a.ruleId : null;
     byRule.set(key, (byRule.get(key) ?? 0) + 1);
-    moves.push({ account: byId.get(a.accountId)!.info, toRepId: a.toRepId, note: noteFor(a, ruleNames) });
+    moves.push({ account: byId.get(a.accountId)!, toRepId: a.toRepId, note: noteFor(a, ruleNames) });
   }
   const alsoReps = [...new Set(resolved.rules.filter((r) => r.enabled).flatMap((r) => r.targetRepIds))];
   if (resolved.fallback.kind === 'rep') alsoReps.push(resolved.fallback.repId);
@@ -175,10 +180,7 @@ export function previewAllocation(core: Core, input: { scope: Scope; rules: Rule
       ...(byRule.has(null) ? [{ ruleId: null, name: resolved.fallback.kind === 'rep' ? '默认接收人 / 公海' : '公海', count: byRule.get(null)! }] : []),
     ],
     panel,
-    unmatched: plan.unmatched.slice(0, input.rowLimit).map((id) => {
-      const a = byId.get(id)!;
-      return { id, code: a.info.code, name: a.info.name, territoryName: a.territoryId ? (territories.byId.get(a.territoryId)?.name ?? null) : null, industry: a.industry, tier: a.tier };
-    }),
+    unmatched: unmatchedRows(core, plan.unmatched.slice(0, input.rowLimit), territories),
   };
 }
 

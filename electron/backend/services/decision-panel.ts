@@ -1,52 +1,47 @@
 import type { DecisionPanel, DecisionRow } from '../../../shared/contract/decision';
 import type { Rep } from '../../../shared/contract/reference';
 import { diffDays } from '../../../shared/domain/dates';
-import { accountWarnings, projectLoads } from '../../../shared/domain/transfer-impact';
+import { accountWarnings, type ImpactAccount, projectLoads } from '../../../shared/domain/transfer-impact';
 import type { Core } from '../core';
 import { toRepBefore } from './rep-lookup';
 
-/** What the decision panel shows of an account. */
-export interface ImpactInfo {
-  id: string;
-  code: string;
-  name: string;
-  ownerRepId: string | null;
-  openReceivableFen: number;
-  overdueFen: number;
-  maxOverdueDays: number;
-  openCases: number;
-  lastFollowupOn: string | null;
-}
+type LiteRaw = [string, string | null, number, number, number, number | null];
 
-type ImpactRaw = [string, string, string, string | null, number, number, number, number, string | null, number | null];
-
-/** Impact figures of the given accounts (deleted ones are absent from the map). */
-export function loadImpactInfo(core: Core, ids: readonly string[]): Map<string, ImpactInfo> {
+/**
+ * What the panel needs of every moving account (owner, money, cases). Names, codes and dates are
+ * fetched afterwards for the rows actually shown, so a 100,000-account plan stays cheap.
+ */
+export function loadImpact(core: Core, ids: readonly string[]): Map<string, ImpactAccount> {
   const rows = core.sqlite
-    .prepare(
-      `select id, code, name, owner_rep_id, open_receivable_fen, overdue_fen, max_overdue_days, open_cases, last_followup_on, deleted_at
-       from accounts where id in (select value from json_each(?))`,
-    )
+    .prepare(`select id, owner_rep_id, open_receivable_fen, overdue_fen, open_cases, deleted_at from accounts where id in (select value from json_each(?))`)
     .raw()
-    .all(JSON.stringify(ids)) as ImpactRaw[];
-  const out = new Map<string, ImpactInfo>();
-  for (const r of rows) {
-    if (r[9] !== null) continue;
-    out.set(r[0], { id: r[0], code: r[1], name: r[2], ownerRepId: r[3], openReceivableFen: r[4], overdueFen: r[5], maxOverdueDays: r[6], openCases: r[7], lastFollowupOn: r[8] });
-  }
+    .all(JSON.stringify(ids)) as LiteRaw[];
+  const out = new Map<string, ImpactAccount>();
+  for (const r of rows) if (r[5] === null) out.set(r[0], { id: r[0], ownerRepId: r[1], openReceivableFen: r[2], overdueFen: r[3], openCases: r[4] });
   return out;
 }
 
 export interface PanelMove {
-  account: ImpactInfo;
+  account: ImpactAccount;
   toRepId: string | null;
   note?: string | null;
   needsConfirmation?: boolean;
 }
 
+const risky = (a: ImpactAccount) => a.overdueFen > 0 || a.openCases > 0 || a.openReceivableFen > 0;
+
+function byRisk(x: PanelMove, y: PanelMove): number {
+  const a = x.account;
+  const b = y.account;
+  return b.overdueFen - a.overdueFen || b.openCases - a.openCases || b.openReceivableFen - a.openReceivableFen || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+type DetailRaw = [string, string, string, number, string | null];
+
 /**
  * The decision panel for a set of owner changes (moves whose target is the current owner are left
- * out). Rows come riskiest first: overdue amount, then open cases, then receivables, then code.
+ * out). Rows come riskiest first: overdue amount, then open cases, then receivables; the rest follow
+ * in account order.
  */
 export function buildDecisionPanel(core: Core, reps: readonly Rep[], moves: readonly PanelMove[], opts: { rowLimit: number; alsoReps?: readonly string[] }): DecisionPanel {
   const today = core.today();
@@ -62,29 +57,41 @@ export function buildDecisionPanel(core: Core, reps: readonly Rep[], moves: read
     totals.openCases += a.openCases;
     if (m.toRepId === null) totals.toPool++;
   }
-  const risk = (m: PanelMove) => [m.account.overdueFen, m.account.openCases, m.account.openReceivableFen] as const;
-  const sorted = [...changing];
-  sorted.sort((x, y) => {
-    const [a1, a2, a3] = risk(x);
-    const [b1, b2, b3] = risk(y);
-    return b1 - a1 || b2 - a2 || b3 - a3 || (x.account.code < y.account.code ? -1 : x.account.code > y.account.code ? 1 : 0);
-  });
-  const rows: DecisionRow[] = sorted.slice(0, opts.rowLimit).map((m) => {
+  // Only the shown rows need an order: the risky few sorted, then the others in account order.
+  const shown = changing.filter((m) => risky(m.account)).sort(byRisk);
+  if (shown.length < opts.rowLimit) {
+    const rest = changing.filter((m) => !risky(m.account));
+    // Plans come in account order already; only sort when they do not.
+    if (!rest.every((m, i) => i === 0 || rest[i - 1]!.account.id < m.account.id)) rest.sort(byRisk);
+    shown.push(...rest.slice(0, opts.rowLimit - shown.length));
+  }
+  const visible = shown.slice(0, opts.rowLimit);
+  const details = new Map(
+    (
+      core.sqlite
+        .prepare('select id, code, name, max_overdue_days, last_followup_on from accounts where id in (select value from json_each(?))')
+        .raw()
+        .all(JSON.stringify(visible.map((m) => m.account.id))) as DetailRaw[]
+    ).map((d) => [d[0], d]),
+  );
+  const rows: DecisionRow[] = visible.map((m) => {
     const a = m.account;
+    const d = details.get(a.id);
+    const last = d?.[4] ?? null;
     return {
       id: a.id,
-      code: a.code,
-      name: a.name,
+      code: d?.[1] ?? a.id,
+      name: d?.[2] ?? '',
       fromRepId: a.ownerRepId,
       fromName: a.ownerRepId ? (names.get(a.ownerRepId) ?? null) : null,
       toRepId: m.toRepId,
       toName: m.toRepId ? (names.get(m.toRepId) ?? null) : null,
       openReceivableFen: a.openReceivableFen,
       overdueFen: a.overdueFen,
-      maxOverdueDays: a.maxOverdueDays,
+      maxOverdueDays: d?.[3] ?? 0,
       openCases: a.openCases,
-      lastFollowupOn: a.lastFollowupOn,
-      daysSinceFollowup: a.lastFollowupOn ? diffDays(a.lastFollowupOn, today) : null,
+      lastFollowupOn: last,
+      daysSinceFollowup: last ? diffDays(last, today) : null,
       warnings: accountWarnings(a),
       needsConfirmation: m.needsConfirmation ?? false,
       note: m.note ?? null,

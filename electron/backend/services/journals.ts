@@ -3,7 +3,7 @@ import { msg } from '../../../shared/i18n/text';
 import { AppError } from '../../../shared/rpc/errors';
 import type { Actor, Core } from '../core';
 import { newId } from '../ids';
-import type { OwnerState } from './owner-changes';
+import { type OwnerState, ownerJson } from './owner-changes';
 import { refreshReclaimSchedule } from './pool-schedule';
 
 interface JournalRow {
@@ -150,7 +150,7 @@ export function undoJournal(core: Core, actor: Actor, id: string): { journalId: 
         const a = parse<OwnerState>(it.after);
         const r = restoreAccount.run(b.ownerRepId, b.ownedSince, b.previousOwnerRepId, b.pooledAt, b.updatedAt, b.updatedBy, b.version, it.entity_id, it.after_version);
         if (r.changes !== 1) throw new AppError('CONFLICT', msg('撤销期间数据被修改，请重试', 'The data changed during the undo; try again'));
-        insertAudit.run(newId(now), now, actor.id, actor.name, 'account.undo', 'account', it.entity_id, JSON.stringify({ ownerRepId: a.ownerRepId }), JSON.stringify({ ownerRepId: b.ownerRepId }), reason, id);
+        insertAudit.run(newId(now), now, actor.id, actor.name, 'account.undo', 'account', it.entity_id, ownerJson(a.ownerRepId), ownerJson(b.ownerRepId), reason, id);
         accountIds.push(it.entity_id);
       } else if (it.entity_type === 'rep') {
         const b = parse<{ status: string; leftOn: string | null; updatedAt: number; updatedBy: string | null; version: number }>(it.before);

@@ -45,19 +45,34 @@ export interface OwnerState {
   version: number;
 }
 
-type StateRow = [string, string | null, number | null, string | null, number | null, number, string | null, number, number | null, string, string];
+/** JSON text of a string or null; ids (ULIDs) need no escaping, anything else goes through JSON.stringify. */
+function q(v: string | null): string {
+  return v === null ? 'null' : /^[0-9A-Za-z_-]*$/.test(v) ? `"${v}"` : JSON.stringify(v);
+}
 
-export function loadOwnerStates(core: Core, ids: readonly string[]): Map<string, OwnerState & { deleted: boolean; code: string; name: string }> {
+/**
+ * The same text JSON.stringify gives for an OwnerState, built directly: a 100,000-account apply
+ * writes 400,000 of these and JSON.stringify was a third of its time.
+ */
+export function ownerStateJson(s: OwnerState): string {
+  return `{"ownerRepId":${q(s.ownerRepId)},"ownedSince":${s.ownedSince ?? 'null'},"previousOwnerRepId":${q(s.previousOwnerRepId)},"pooledAt":${s.pooledAt ?? 'null'},"updatedAt":${s.updatedAt},"updatedBy":${q(s.updatedBy)},"version":${s.version}}`;
+}
+
+export function ownerJson(ownerRepId: string | null): string {
+  return `{"ownerRepId":${q(ownerRepId)}}`;
+}
+
+type StateRow = [string, string | null, number | null, string | null, number | null, number, string | null, number, number | null];
+
+export function loadOwnerStates(core: Core, ids: readonly string[]): Map<string, OwnerState & { deleted: boolean }> {
   const rows = core.sqlite
     .prepare(
-      `select id, owner_rep_id, owned_since, previous_owner_rep_id, pooled_at, updated_at, updated_by, version, deleted_at, code, name
+      `select id, owner_rep_id, owned_since, previous_owner_rep_id, pooled_at, updated_at, updated_by, version, deleted_at
        from accounts where id in (select value from json_each(?))`,
     )
     .raw()
     .all(JSON.stringify(ids)) as StateRow[];
-  return new Map(
-    rows.map((r) => [r[0], { ownerRepId: r[1], ownedSince: r[2], previousOwnerRepId: r[3], pooledAt: r[4], updatedAt: r[5], updatedBy: r[6], version: r[7], deleted: r[8] !== null, code: r[9], name: r[10] }]),
-  );
+  return new Map(rows.map((r) => [r[0], { ownerRepId: r[1], ownedSince: r[2], previousOwnerRepId: r[3], pooledAt: r[4], updatedAt: r[5], updatedBy: r[6], version: r[7], deleted: r[8] !== null }]));
 }
 
 /** Refuses ids that are not (or no longer) accounts, naming a few of them. */
@@ -117,11 +132,14 @@ export function applyOwnerChanges(core: Core, actor: Actor, moves: readonly Owne
         version: s.version + 1,
       };
       const r = update.run(after.ownerRepId, after.ownedSince, after.previousOwnerRepId, after.pooledAt, after.updatedAt, after.updatedBy, after.version, m.accountId, s.version);
-      if (r.changes !== 1) throw new AppError('CONFLICT', msg(`客户 ${s.code} 正被同时修改，请重试`, `Account ${s.code} is being changed at the same time; try again`));
+      if (r.changes !== 1) {
+        const code = (sqlite.prepare('select code from accounts where id = ?').get(m.accountId) as { code: string } | undefined)?.code ?? m.accountId;
+        throw new AppError('CONFLICT', msg(`客户 ${code} 正被同时修改，请重试`, `Account ${code} is being changed at the same time; try again`));
+      }
       const reason = m.reason ?? opts.reason;
       insertTransfer.run(newId(now), m.accountId, s.ownerRepId, m.toRepId, opts.kind, reason, journalId, now, actor.name);
-      insertItem.run(newId(now), journalId, 'account', m.accountId, 'update', JSON.stringify(before), JSON.stringify(after), after.version);
-      insertAudit.run(newId(now), now, actor.id, actor.name, action, 'account', m.accountId, JSON.stringify({ ownerRepId: s.ownerRepId }), JSON.stringify({ ownerRepId: m.toRepId }), reason, journalId);
+      insertItem.run(newId(now), journalId, 'account', m.accountId, 'update', ownerStateJson(before), ownerStateJson(after), after.version);
+      insertAudit.run(newId(now), now, actor.id, actor.name, action, 'account', m.accountId, ownerJson(s.ownerRepId), ownerJson(m.toRepId), reason, journalId);
     }
     for (const x of extras) {
       insertItem.run(newId(now), journalId, x.entityType, x.entityId, 'update', JSON.stringify(x.before), JSON.stringify(x.after), x.afterVersion);

@@ -73,6 +73,12 @@ export function ownedOnFn(core: Core): (row: OwnedRow) => string {
  */
 export function refreshReclaimSchedule(core: Core, ids?: readonly string[]): number {
   const rules = loadPoolRuleSpecs(core);
+  if (!rules.some((r) => r.enabled)) {
+    // No rule, no reclaim date: one statement instead of evaluating every account.
+    const clear = `update accounts set reclaim_on = null, reclaim_remind_on = null, reclaim_trigger = null
+      where (reclaim_on is not null or reclaim_remind_on is not null or reclaim_trigger is not null)`;
+    return core.tx(() => (ids ? core.sqlite.prepare(`${clear} and id in (select value from json_each(?))`).run(JSON.stringify(ids)) : core.sqlite.prepare(clear).run()).changes);
+  }
   const territories = loadTerritoryIndex(core).ancestors;
   const ownedOn = ownedOnFn(core);
   const update = core.sqlite.prepare('update accounts set reclaim_on = ?, reclaim_remind_on = ?, reclaim_trigger = ? where id = ?');

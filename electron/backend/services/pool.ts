@@ -7,7 +7,7 @@ import { type ClaimRefusal, claimRefusal, poolRuleFor, type ReclaimTrigger } fro
 import { msg } from '../../../shared/i18n/text';
 import { AppError } from '../../../shared/rpc/errors';
 import type { Actor, Core } from '../core';
-import { buildDecisionPanel, loadImpactInfo } from './decision-panel';
+import { buildDecisionPanel, loadImpact } from './decision-panel';
 import { applyOwnerChanges, loadOwnerStates, requireAccountsExist } from './owner-changes';
 import { loadOwnedRows, loadPoolRuleSpecs, ownedOnFn, refreshReclaimSchedule } from './pool-schedule';
 import { allRepLoads, repLabel, requireRep } from './rep-lookup';
@@ -54,7 +54,7 @@ function triggerNote(trigger: ReclaimTrigger, dueOn: string): string {
 export function previewReclaim(core: Core, rowLimit: number): { today: string; fingerprint: string; reclaimCount: number; heldCount: number; panel: DecisionPanel } {
   const plan = reclaimPlan(core, new Set());
   const items = [...plan.reclaim, ...plan.held];
-  const info = loadImpactInfo(
+  const info = loadImpact(
     core,
     items.map((x) => x.accountId),
   );

@@ -12,7 +12,7 @@ import type { Actor, Core } from '../core';
 import { newId } from '../ids';
 import { listAllocationRules, ruleSpecs } from './allocation-rules';
 import { changedFields, recordAudit } from './audit';
-import { buildDecisionPanel, loadImpactInfo } from './decision-panel';
+import { buildDecisionPanel, loadImpact } from './decision-panel';
 import { applyOwnerChanges, type ExtraJournalItem } from './owner-changes';
 import { allRepLoads, type RepRecord, repLabel, requireRep, resolveRepIn } from './rep-lookup';
 import { loadTerritoryIndex } from './territory-index';
@@ -166,7 +166,7 @@ function planHandover(core: Core, input: { repId: string; mode: Mode; toRepId?: 
 
 export function previewHandover(core: Core, input: { repId: string; mode: Mode; toRepId?: string | undefined; rowLimit: number }): { fingerprint: string; panel: DecisionPanel } {
   const plan = planHandover(core, input);
-  const info = loadImpactInfo(
+  const info = loadImpact(
     core,
     plan.moves.map((m) => m.accountId),
   );

@@ -2,7 +2,7 @@ import type { DecisionPanel } from '../../../shared/contract/decision';
 import { msg } from '../../../shared/i18n/text';
 import { AppError } from '../../../shared/rpc/errors';
 import type { Actor, Core } from '../core';
-import { buildDecisionPanel, loadImpactInfo } from './decision-panel';
+import { buildDecisionPanel, loadImpact } from './decision-panel';
 import { applyOwnerChanges, requireAccountsExist } from './owner-changes';
 import { allRepLoads, repLabel } from './rep-lookup';
 
@@ -22,7 +22,7 @@ function targetRep(core: Core, toRepId: string) {
  */
 export function previewTransfer(core: Core, input: { accountIds: string[]; toRepId: string | null; rowLimit: number }): { target: { id: string; name: string; status: 'active' | 'paused' | 'left'; capacity: number | null } | null; panel: DecisionPanel; unchanged: number } {
   const ids = uniq(input.accountIds);
-  const info = loadImpactInfo(core, ids);
+  const info = loadImpact(core, ids);
   requireAccountsExist(ids, new Map(ids.map((id) => [id, { deleted: !info.has(id) }])));
   const reps = allRepLoads(core);
   const target = input.toRepId === null ? null : targetRep(core, input.toRepId);
