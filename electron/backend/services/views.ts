@@ -9,10 +9,11 @@ import { staleVersion } from './users';
 type ViewRecord = typeof savedViews.$inferSelect;
 
 function toView(v: ViewRecord) {
-  let state: unknown = null;
+  let state: unknown;
   try {
     state = JSON.parse(v.state);
   } catch {
+    // A hand-edited, unreadable state opens as the grid's defaults.
     state = null;
   }
   return { id: v.id, grid: v.grid, name: v.name, state, isDefault: v.isDefault, updatedAt: v.updatedAt, version: v.version };

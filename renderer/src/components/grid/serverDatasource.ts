@@ -9,7 +9,7 @@ export interface PageResult<T> {
 type Query = Omit<GridQuery, 'offset' | 'limit'> & { offset: number; limit: number };
 
 /** Money columns show yuan but the backend filters on fen: scale number filter values by 100. */
-function scaleMoneyFilters(filterModel: Record<string, unknown>, moneyCols: Set<string>): GridQuery['filters'] {
+export function scaleMoneyFilters(filterModel: Record<string, unknown>, moneyCols: Set<string>): GridQuery['filters'] {
   const out: Record<string, unknown> = {};
   for (const [col, f] of Object.entries(filterModel)) {
     if (!moneyCols.has(col)) {
