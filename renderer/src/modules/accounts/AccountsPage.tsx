@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import type { CellKeyDownEvent, CellValueChangedEvent, GridApi, GridReadyEvent, RowClickedEvent, SelectionChangedEvent } from 'ag-grid-community';
+import type { CellClickedEvent, CellKeyDownEvent, CellValueChangedEvent, GridApi, GridReadyEvent, SelectionChangedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { App as AntApp, Button, Input, Space, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -93,8 +93,9 @@ export default function AccountsPage() {
   /** Saves an edited cell; a value the checks refuse (or the backend refuses) is put back with the reason. */
   const onCellValueChanged = (e: CellValueChangedEvent<AccountRow>) => {
     const field = e.colDef.field ?? '';
-    if (!e.data || !isInlineField(field) || e.oldValue === e.newValue) return;
-    const revert = () => e.node.setDataValue(field, e.oldValue);
+    // Putting a refused value back is itself a change: it must not be saved again.
+    if (!e.data || !isInlineField(field) || e.oldValue === e.newValue || e.source === 'revert') return;
+    const revert = () => e.node.setDataValue(field, e.oldValue, 'revert');
     const checked = checkInlineValue(field, e.newValue);
     if ('error' in checked) {
       void message.error(`${e.colDef.headerName ?? field}：${t(checked.error, checked.params ?? {})}`);
@@ -210,9 +211,9 @@ export default function AccountsPage() {
           onGridReady={(e: GridReadyEvent<AccountRow>) => {
             gridApi.current = e.api;
           }}
-          onRowClicked={(e: RowClickedEvent<AccountRow>) => {
-            const col = e.api.getFocusedCell()?.column.getColDef();
-            if (e.data && !col?.editable) setParam('open', e.data.id);
+          onCellClicked={(e: CellClickedEvent<AccountRow>) => {
+            // A click opens the account, except on a cell that edits in place or on the selection box.
+            if (e.data && !e.colDef.editable && e.column.getColId() !== 'ag-Grid-SelectionColumn') setParam('open', e.data.id);
           }}
           onSelectionChanged={(e: SelectionChangedEvent<AccountRow>) => setSelected(e.api.getSelectedRows().map((r) => r.id))}
           onCellValueChanged={onCellValueChanged}

@@ -1,6 +1,6 @@
 import { App as AntApp, DatePicker, Form, Input, Modal, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOWUP_KIND_VALUES } from '../../../../shared/contract/followups';
 import { api } from '../../api';
@@ -20,6 +20,14 @@ export function FollowupModal(props: { accountId: string | null; onClose(): void
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  // "Today" is the app's (its time-zone setting and clock), not the browser's; asked each time the
+  // dialog opens so that an app left running past midnight is right too.
+  const [today, setToday] = useState<Dayjs | null>(null);
+  useEffect(() => {
+    if (props.accountId === null) return;
+    setToday(null);
+    void api.call('system.status', {}).then((s) => setToday(dayjs(s.today)));
+  }, [props.accountId]);
   const save = async () => {
     const v = await form.validateFields();
     setSaving(true);
@@ -43,12 +51,13 @@ export function FollowupModal(props: { accountId: string | null; onClose(): void
   };
   return (
     <Modal open={props.accountId !== null} title={t('followup.title')} onCancel={props.onClose} onOk={() => void save()} confirmLoading={saving} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ kind: 'call', occurredOn: dayjs() }} preserve={false}>
+      {today ? (
+      <Form form={form} layout="vertical" initialValues={{ kind: 'call', occurredOn: today }} preserve={false}>
         <Form.Item name="kind" label={t('followup.kind')}>
           <Radio.Group optionType="button" options={FOLLOWUP_KIND_VALUES.map((k) => ({ value: k, label: t(`followup.kinds.${k}`) }))} />
         </Form.Item>
         <Form.Item name="occurredOn" label={t('followup.date')} rules={[{ required: true }]}>
-          <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker disabledDate={(d) => d.isAfter(today, 'day')} />
         </Form.Item>
         <Form.Item name="notes" label={t('followup.notes')} rules={[{ required: true, whitespace: true, max: 2000 }]}>
           <Input.TextArea rows={3} data-testid="followup-notes" />
@@ -72,6 +81,7 @@ export function FollowupModal(props: { accountId: string | null; onClose(): void
           <DatePicker />
         </Form.Item>
       </Form>
+      ) : null}
     </Modal>
   );
 }

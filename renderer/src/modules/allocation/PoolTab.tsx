@@ -178,7 +178,7 @@ export function PoolTab() {
           columns={[
             { title: t('panel.account'), render: (_: unknown, r: AccountRow) => `${r.code} ${r.name}` },
             { title: t('rules.tiers'), dataIndex: 'tier' },
-            { title: t('repsTab.territory'), dataIndex: 'territoryName' },
+            { title: t('poolTab.territory'), dataIndex: 'territoryName' },
             { title: t('rules.industries'), dataIndex: 'industry' },
             { title: t('panel.lastFollowup'), dataIndex: 'lastFollowupOn' },
             { title: t('panel.openReceivable'), align: 'right', render: (_: unknown, r: AccountRow) => formatFen(r.openReceivableFen) },

@@ -205,7 +205,7 @@ export function RulesTab() {
                   pagination={preview.unmatched.length > 20 ? { pageSize: 20, size: 'small' } : false}
                   columns={[
                     { title: t('panel.account'), render: (_: unknown, r: AllocationPreview['unmatched'][number]) => `${r.code} ${r.name}` },
-                    { title: t('repsTab.territory'), dataIndex: 'territoryName' },
+                    { title: t('poolTab.territory'), dataIndex: 'territoryName' },
                     { title: t('rules.industries'), dataIndex: 'industry' },
                     { title: t('rules.tiers'), dataIndex: 'tier' },
                   ]}
