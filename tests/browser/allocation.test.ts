@@ -128,7 +128,7 @@ describe('the allocation cockpit in Chromium', () => {
     const id = (name: string) => reps.find((r) => r.name === name)!.id;
     await t.client.call('allocationRules.create', { name: '华东轮流', match: { territoryIds: [east.id] }, targetRepIds: [id('张伟'), id('王芳')] });
     await t.client.call('allocationRules.create', { name: '制造业', match: { industries: ['制造业'] }, targetRepIds: [id('李娜')], strategy: 'single' });
-    const before = (await t.client.call('accounts.list', { limit: 100 })).items.map((a) => [a.id, a.ownerRepId]);
+    const before = (await t.client.call('accounts.list', { limit: 100 })).items.map((a): [string, string | null] => [a.id, a.ownerRepId]);
     await page.getByTestId('nav-allocation').click();
     await page.getByTestId('alloc-tab-rules').click();
     await page.getByTestId('rules-table').waitFor();
@@ -147,7 +147,7 @@ describe('the allocation cockpit in Chromium', () => {
     await screenshot(page, 'alloc-07-applied');
     await notice.getByTestId('undo-notice').click();
     await page.locator('.ant-message-notice', { hasText: '已撤销' }).waitFor();
-    const undone = (await t.client.call('accounts.list', { limit: 100 })).items.map((a) => [a.id, a.ownerRepId]);
+    const undone = (await t.client.call('accounts.list', { limit: 100 })).items.map((a): [string, string | null] => [a.id, a.ownerRepId]);
     expect(new Map(undone)).toEqual(new Map(before));
     await page.getByTestId('alloc-tab-journals').click();
     await page.getByTestId('journals-table').getByText('已撤销').first().waitFor();
