@@ -6,6 +6,9 @@ import { printTable, writeJson } from './harness';
  */
 const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   allocation: () => import('./allocation'),
+  seed: () => import('./seed'),
+  'accounts-ui': () => import('./accounts-ui'),
+  export: () => import('./export'),
 };
 
 async function main(): Promise<void> {

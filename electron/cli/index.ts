@@ -8,7 +8,9 @@ import { registerReps } from './commands/reps';
 import { registerUndo } from './commands/undo';
 import { registerBackup } from './commands/backup';
 import { registerDb } from './commands/db';
+import { registerExport } from './commands/export';
 import { registerSeed } from './commands/seed';
+import { registerTargets } from './commands/targets';
 import { reportError } from './output';
 
 /** salesdesk: the app's own services from the command line, for automation and tests. */
@@ -29,6 +31,8 @@ export function buildProgram(): Command {
   registerUndo(program);
   registerReps(program);
   registerFollowups(program);
+  registerExport(program);
+  registerTargets(program);
   return program;
 }
 

@@ -15,6 +15,7 @@ import { chooseNativeBinding } from './pure/native-binding';
 import { isNativeAbiError, shellText } from './pure/shell-text';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { createMainWindow } from './window';
+import { startExportScheduler } from '../backend/services/export/scheduled-exports';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const logger = consoleLogger;
@@ -79,6 +80,8 @@ function startDailyTasks(b: Backend): void {
   run();
   const timer = setInterval(run, DAY_MS);
   cleanups.push(() => clearInterval(timer));
+  // Scheduled exports: due runs each minute while the app is open (missed ones ran in runDailyTasks).
+  cleanups.push(startExportScheduler(b.core, () => b.runtime.session.actor()));
 }
 
 async function onReady(): Promise<void> {

@@ -34,7 +34,7 @@ export const routes: AppRoute[] = [
   { key: 'cases', path: '/cases', icon: <CustomerServiceOutlined />, label: 'nav.cases', page: comingSoon('cases') },
   { key: 'credit', path: '/credit', icon: <SafetyCertificateOutlined />, label: 'nav.credit', page: comingSoon('credit') },
   { key: 'import', path: '/import', icon: <ImportOutlined />, label: 'nav.import', page: comingSoon('import') },
-  { key: 'reports', path: '/reports', icon: <BarChartOutlined />, label: 'nav.reports', page: comingSoon('reports') },
+  { key: 'reports', path: '/reports', icon: <BarChartOutlined />, label: 'nav.reports', page: lazy(() => import('./modules/reports/ReportsPage')) },
   { key: 'settings', path: '/settings', icon: <SettingOutlined />, label: 'nav.settings', page: lazy(() => import('./modules/settings/SettingsPage')) },
 ];
 

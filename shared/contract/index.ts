@@ -10,7 +10,9 @@ import { transfersContract } from './transfers';
 import { viewsContract } from './views';
 import { filesContract } from './files';
 import { referenceContract } from './reference';
+import { reportsContract } from './reports';
 import { systemContract } from './system';
+import { targetsContract } from './targets';
 
 /** THE single registry of the API: every transport, handler map and client is derived from this. */
 export const contract = {
@@ -26,6 +28,8 @@ export const contract = {
   ...territoriesContract,
   ...followupsContract,
   ...viewsContract,
+  ...targetsContract,
+  ...reportsContract,
   ...filesContract,
 };
 

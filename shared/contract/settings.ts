@@ -21,6 +21,8 @@ export const settingsSchema = z.object({
     .default(['业务员离职交接', '区域调整', '客户要求更换对接人', '负载均衡', '业绩/跟进不力', '新客户分配']),
   /** The day the automatic pool reclaim last ran (it runs once a day at start). */
   lastPoolReclaimOn: z.string().nullable().default(null),
+  /** 12 monthly weights (Jan … Dec) for splitting quarter / year targets "by seasonality". */
+  targetSeasonality: z.array(z.number().int().min(0).max(1000)).length(12).default([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]),
 });
 
 export type AppSettings = z.output<typeof settingsSchema>;

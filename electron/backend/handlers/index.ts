@@ -11,7 +11,9 @@ import { repsHandlers } from './reps';
 import { transfersHandlers } from './transfers';
 import { filesHandlers } from './files';
 import { referenceHandlers } from './reference';
+import { reportsHandlers } from './reports';
 import { systemHandlers } from './system';
+import { targetsHandlers } from './targets';
 
 /** Every contract method's handler; `satisfies` makes a missing one a type error. */
 export function createHandlers(rt: Runtime) {
@@ -25,6 +27,8 @@ export function createHandlers(rt: Runtime) {
     ...journalsHandlers(rt),
     ...repsHandlers(rt),
     ...followupsHandlers(rt),
+    ...targetsHandlers(rt),
+    ...reportsHandlers(rt),
     ...filesHandlers(rt),
   } satisfies Handlers<Contract, CallContext>;
 }

@@ -2,6 +2,7 @@ import type { Actor, Core } from '../core';
 import { refreshAllAccountAggregates } from './aggregates';
 import { backupTo, pruneBackups, timestampedBackupFile } from './backup';
 import { dailyReclaim } from './pool';
+import { runDueScheduledExports } from './export/scheduled-exports';
 import { writeSettings } from './settings';
 
 export interface StartupReport {
@@ -10,6 +11,8 @@ export interface StartupReport {
   refreshedAccounts: number;
   /** Today's automatic pool reclaim (null when it already ran today); held = due but needing a person's confirmation. */
   poolReclaim: { reclaimed: number; held: number; journalId: string | null } | null;
+  /** Scheduled exports that were due (or missed while the app was closed) and ran now. */
+  scheduledExports: number;
 }
 
 /**
@@ -29,5 +32,7 @@ export async function runDailyTasks(core: Core, actor: Actor, invalidateSettings
   const refreshedAccounts = refreshAllAccountAggregates(core);
   // After the aggregates: an account whose receivables were just settled may be reclaimed today.
   const poolReclaim = dailyReclaim(core, actor, invalidateSettings);
-  return { backup, prunedBackups: pruned, refreshedAccounts, poolReclaim };
+  // After the aggregates, so that catch-up exports see today's overdue figures (and today's owners).
+  const scheduledExports = (await runDueScheduledExports(core, actor)).length;
+  return { backup, prunedBackups: pruned, refreshedAccounts, poolReclaim, scheduledExports };
 }

@@ -20,3 +20,12 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
 export const CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES)
   .map(([name, sources]) => `${name} ${sources.join(' ')}`)
   .join('; ');
+
+/**
+ * The same policy for renderer/index.html's meta tag. Browsers ignore frame-ancestors in a meta tag
+ * (and log a console error for it), so the meta copy leaves it out; both transports send it as a header.
+ */
+export const META_CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES)
+  .filter(([name]) => name !== 'frame-ancestors')
+  .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+  .join('; ');

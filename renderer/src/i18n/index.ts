@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../../../shared/i18n/text';
 import { accountsText } from '../modules/accounts/i18n';
 import { allocationText } from '../modules/allocation/i18n';
+import { reportsText } from '../modules/reports/i18n';
 import { settingsText } from '../modules/settings/i18n';
 import { shellText } from '../shell/i18n';
 
@@ -14,6 +15,7 @@ export const namespaces = {
   shell: shellText,
   accounts: accountsText,
   allocation: allocationText,
+  reports: reportsText,
   settings: settingsText,
 };
 

@@ -4,7 +4,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveAppRequest } from '../../../electron/main/pure/app-request';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/main/pure/csp';
+import { META_CONTENT_SECURITY_POLICY } from '../../../electron/main/pure/csp';
 import { tempDir } from '../../helpers/backend';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -103,7 +103,7 @@ describe('electron-vite build output', () => {
   it('emits a renderer that app:// can serve, file by file, with the same CSP', () => {
     const rendererDir = join(out, 'renderer');
     const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
-    expect(html).toContain(`content="${CONTENT_SECURITY_POLICY}"`);
+    expect(html).toContain(`content="${META_CONTENT_SECURITY_POLICY}"`);
     const files = readdirSync(rendererDir, { recursive: true, withFileTypes: true })
       .filter((d) => d.isFile())
       .map((d) => join(d.parentPath, d.name));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appResponseHeaders, mimeTypeFor } from '../../../electron/main/pure/app-response';
-import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES } from '../../../electron/main/pure/csp';
+import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES, META_CONTENT_SECURITY_POLICY } from '../../../electron/main/pure/csp';
 
 const directives = (csp: string): Map<string, string[]> =>
   new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((p) => p[0]).map(([name, ...sources]) => [name!, sources]));
@@ -28,11 +28,14 @@ describe('Content-Security-Policy', () => {
     expect([...csp.keys()]).toEqual(Object.keys(CSP_DIRECTIVES));
   });
 
-  it('is the same policy as the meta tag in renderer/index.html (which the browser preview uses)', () => {
+  it('is the same policy as the meta tag in renderer/index.html (which the browser preview uses), minus the header-only frame-ancestors', () => {
     const html = readFileSync(resolve(import.meta.dirname, '../../../renderer/index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
     expect(meta, 'renderer/index.html has a CSP meta tag').not.toBeNull();
-    expect(directives(meta![1]!)).toEqual(csp);
+    expect(meta![1]).toBe(META_CONTENT_SECURITY_POLICY);
+    const withoutFraming = new Map(csp);
+    withoutFraming.delete('frame-ancestors');
+    expect(directives(meta![1]!)).toEqual(withoutFraming);
   });
 
   it('goes out as a response header with an exact content type and nosniff', () => {

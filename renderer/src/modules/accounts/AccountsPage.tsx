@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ExportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { CellClickedEvent, CellKeyDownEvent, CellValueChangedEvent, GridApi, GridReadyEvent, SelectionChangedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { App as AntApp, Button, Input, Space, Typography } from 'antd';
@@ -17,9 +17,9 @@ import { TransferModal } from '../allocation/TransferModal';
 import { AccountDrawer } from './AccountDrawer';
 import { AccountCreateModal } from './AccountCreateModal';
 import { accountColumns } from './columns';
-import { exportAccountsCsv } from './exportCsv';
 import { ColumnChooser, SavedViews } from './GridToolbar';
 import { checkInlineValue, isInlineField } from './inline-edit';
+import { useExportView } from '../reports/useExportView';
 
 type Bulk = 'transfer' | 'release' | 'allocate' | null;
 
@@ -43,9 +43,11 @@ export default function AccountsPage() {
   const [creating, setCreating] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const [bulk, setBulk] = useState<Bulk>(null);
-  const [exporting, setExporting] = useState(false);
   const columns = useMemo(() => accountColumns(t, status.today), [t, status.today]);
-  const moneyCols = useMemo(() => new Set(columns.filter((c) => (c.context as { money?: boolean } | undefined)?.money).map((c) => c.field ?? '')), [columns]);
+  const exportView = useExportView(
+    useCallback(() => gridApi.current, []),
+    useCallback(() => searchRef.current, []),
+  );
 
   const datasource = useMemo(
     () =>
@@ -125,19 +127,6 @@ export default function AccountsPage() {
     setSelected([]);
   };
 
-  const runExport = async () => {
-    if (!gridApi.current) return;
-    setExporting(true);
-    try {
-      const n = await exportAccountsCsv(gridApi.current, searchRef.current, moneyCols);
-      void message.success(t('exported', { count: n }));
-    } catch (e) {
-      void message.error(errorMessage(e));
-    } finally {
-      setExporting(false);
-    }
-  };
-
   return (
     <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 480 }}>
       <Space style={{ marginBottom: 10, justifyContent: 'space-between', width: '100%' }} wrap>
@@ -154,7 +143,7 @@ export default function AccountsPage() {
             data-testid="accounts-search"
           />
           <Typography.Text type="secondary" data-testid="accounts-count">
-            {total === null ? '' : t('count', { count: total, formatParams: { count: { useGrouping: true } } })}
+            {total === null ? '' : t('count', { n: total.toLocaleString('en-US') })}
           </Typography.Text>
           {selected.length > 0 ? (
             <Space size={4} data-testid="bulk-actions">
@@ -185,11 +174,11 @@ export default function AccountsPage() {
             }}
           />
           <ColumnChooser grid={() => gridApi.current} columns={columns} />
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void runExport()} data-testid="accounts-export">
-            {t('exportCsv')}
-          </Button>
           <Button icon={<ReloadOutlined />} onClick={refresh}>
             {t('refresh')}
+          </Button>
+          <Button icon={<ExportOutlined />} loading={exportView.busy} onClick={() => void exportView.run()} data-testid="accounts-export-view">
+            {exportView.label}
           </Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('create')}

@@ -1,6 +1,6 @@
 export const accountsText = {
   'zh-CN': {
-    count: '共 {{count}} 个客户',
+    count: '共 {{n}} 个客户',
     searchPlaceholder: '快速搜索：名称 / 编号 / 信用代码 / 电话 / 拼音首字母',
     refresh: '刷新',
     create: '新建客户',
@@ -46,8 +46,6 @@ export const accountsText = {
     bulk: { transfer: '转移…', release: '释放到公海…', allocate: '按规则分配…', clear: '取消选择' },
     views: { label: '视图', save: '保存当前视图…', saveTitle: '保存视图', name: '视图名称', isDefault: '设为默认', saved: '已保存视图“{{name}}”', deleted: '已删除视图', none: '默认列', delete: '删除' },
     columnsChooser: '列',
-    exportCsv: '导出 CSV',
-    exported: '已导出 {{count}} 行',
     inline: {
       saved: '已保存',
       required: '不能为空',
@@ -81,7 +79,7 @@ export const accountsText = {
     form: { createTitle: '新建客户', created: '已创建客户 {{code}}' },
   },
   en: {
-    count: '{{count}} accounts',
+    count: '{{n}} accounts',
     searchPlaceholder: 'Quick search: name / code / credit code / phone / pinyin initials',
     refresh: 'Refresh',
     create: 'New account',
@@ -127,8 +125,6 @@ export const accountsText = {
     bulk: { transfer: 'Transfer…', release: 'Release to pool…', allocate: 'Allocate by rules…', clear: 'Clear selection' },
     views: { label: 'View', save: 'Save current view…', saveTitle: 'Save view', name: 'View name', isDefault: 'Default', saved: 'Saved view "{{name}}"', deleted: 'View deleted', none: 'Default columns', delete: 'Delete' },
     columnsChooser: 'Columns',
-    exportCsv: 'Export CSV',
-    exported: 'Exported {{count}} rows',
     inline: {
       saved: 'Saved',
       required: 'Required',
