@@ -22,7 +22,8 @@ export function accountColumns(t: TFunction, today = ''): ColDef<AccountRow>[] {
   const h = (key: string) => t(`col.${key}`);
   return [
     { field: 'code', headerName: h('code'), width: 120, pinned: 'left', ...text },
-    { field: 'name', headerName: h('name'), width: 260, pinned: 'left', ...text, ...editable },
+    // The name is the grid's link to the account (a click opens it); it is edited in the drawer.
+    { field: 'name', headerName: h('name'), width: 260, pinned: 'left', ...text },
     {
       field: 'tier',
       headerName: h('tier'),
