@@ -5,6 +5,7 @@ import { printTable, writeJson } from './harness';
  * bench/results/latest.json. Each suite module exports `run(): Promise<void>`.
  */
 const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
+  allocation: () => import('./allocation'),
   seed: () => import('./seed'),
   'accounts-ui': () => import('./accounts-ui'),
   o2c: () => import('./order-to-cash'),

@@ -7,6 +7,11 @@ import { cachedCount } from '../count-cache';
 import { type GridColumns, escapeLike, gridOrderBy, gridWhere } from '../grid-sql';
 import { accounts, reps, territories } from '../schema';
 
+/** Names joined by the unit separator (a character nobody types), split again in withDays. */
+const SEP = '\u001f';
+const tagsText = sql<string | null>`(select group_concat(t.name, char(31)) from account_tags at join tags t on t.id = at.tag_id where at.account_id = ${accounts.id})`;
+const followersText = sql<string | null>`(select group_concat(r.name, char(31)) from account_followers af join reps r on r.id = af.rep_id where af.account_id = ${accounts.id})`;
+
 export const accountGridColumns: GridColumns = {
   code: { kind: 'text', expr: accounts.code },
   name: { kind: 'text', expr: accounts.name },
@@ -42,6 +47,10 @@ export const accountGridColumns: GridColumns = {
   openCases: { kind: 'number', expr: accounts.openCases },
   creditGrade: { kind: 'text', expr: accounts.creditGrade },
   creditHold: { kind: 'bool', expr: accounts.creditHold },
+  tags: { kind: 'text', expr: tagsText },
+  followerNames: { kind: 'text', expr: followersText },
+  reclaimOn: { kind: 'date', expr: accounts.reclaimOn },
+  reclaimRemindOn: { kind: 'date', expr: accounts.reclaimRemindOn },
   createdAt: { kind: 'number', expr: accounts.createdAt },
   updatedAt: { kind: 'number', expr: accounts.updatedAt },
 };
@@ -75,15 +84,25 @@ export const rowSelection = {
   openCases: accounts.openCases,
   creditGrade: accounts.creditGrade,
   creditHold: accounts.creditHold,
+  tagsText,
+  followersText,
+  reclaimOn: accounts.reclaimOn,
+  reclaimRemindOn: accounts.reclaimRemindOn,
+  reclaimTrigger: accounts.reclaimTrigger,
   createdAt: accounts.createdAt,
   updatedAt: accounts.updatedAt,
   version: accounts.version,
 };
 
-type SelectedRow = Omit<AccountRow, 'daysSinceFollowup'>;
+type SelectedRow = Omit<AccountRow, 'daysSinceFollowup' | 'tags' | 'followerNames'> & { tagsText: string | null; followersText: string | null };
+
+function splitNames(text: string | null): string[] {
+  return text ? text.split(SEP).sort((a, b) => a.localeCompare(b, 'zh-CN')) : [];
+}
 
 export function withDays(row: SelectedRow, today: string): AccountRow {
-  return { ...row, daysSinceFollowup: row.lastFollowupOn ? diffDays(row.lastFollowupOn, today) : null };
+  const { tagsText: t, followersText: f, ...rest } = row;
+  return { ...rest, tags: splitNames(t), followerNames: splitNames(f), daysSinceFollowup: row.lastFollowupOn ? diffDays(row.lastFollowupOn, today) : null };
 }
 
 /** Quick search: name or phone anywhere, code / credit code / pinyin initials from the start. */

@@ -28,7 +28,7 @@ const comingSoon = (key: string) => lazy(async () => ({ default: (await import('
 export const routes: AppRoute[] = [
   { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, label: 'nav.dashboard', page: comingSoon('dashboard') },
   { key: 'accounts', path: '/accounts', icon: <TeamOutlined />, label: 'nav.accounts', page: lazy(() => import('./modules/accounts/AccountsPage')) },
-  { key: 'allocation', path: '/allocation', icon: <ApartmentOutlined />, label: 'nav.allocation', page: comingSoon('allocation') },
+  { key: 'allocation', path: '/allocation', icon: <ApartmentOutlined />, label: 'nav.allocation', page: lazy(() => import('./modules/allocation/AllocationPage')) },
   { key: 'orders', path: '/orders', icon: <ShoppingCartOutlined />, label: 'nav.orders', page: lazy(() => import('./modules/orders/OrdersPage')) },
   { key: 'payments', path: '/payments', icon: <MoneyCollectOutlined />, label: 'nav.payments', page: lazy(() => import('./modules/payments/PaymentsPage')) },
   { key: 'cases', path: '/cases', icon: <CustomerServiceOutlined />, label: 'nav.cases', page: lazy(() => import('./modules/cases/CasesPage')) },

@@ -1,8 +1,17 @@
+import { accountLinksContract } from './account-links';
 import { accountsContract } from './accounts';
 import { casesContract } from './cases';
 import { ordersContract } from './orders';
 import { paymentsContract } from './payments';
 import { receivablesContract } from './receivables';
+import { allocationContract } from './allocation';
+import { followupsContract } from './followups';
+import { journalsContract } from './journals';
+import { poolContract } from './pool';
+import { repsContract } from './reps';
+import { territoriesContract } from './territories';
+import { transfersContract } from './transfers';
+import { viewsContract } from './views';
 import { filesContract } from './files';
 import { referenceContract } from './reference';
 import { reportsContract } from './reports';
@@ -18,6 +27,15 @@ export const contract = {
   ...paymentsContract,
   ...receivablesContract,
   ...casesContract,
+  ...accountLinksContract,
+  ...transfersContract,
+  ...allocationContract,
+  ...poolContract,
+  ...journalsContract,
+  ...repsContract,
+  ...territoriesContract,
+  ...followupsContract,
+  ...viewsContract,
   ...targetsContract,
   ...reportsContract,
   ...filesContract,

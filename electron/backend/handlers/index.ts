@@ -7,6 +7,12 @@ import { casesHandlers } from './cases';
 import { ordersHandlers } from './orders';
 import { paymentsHandlers } from './payments';
 import { receivablesHandlers } from './receivables';
+import { allocationHandlers } from './allocation';
+import { followupsHandlers } from './followups';
+import { journalsHandlers } from './journals';
+import { poolHandlers } from './pool';
+import { repsHandlers } from './reps';
+import { transfersHandlers } from './transfers';
 import { filesHandlers } from './files';
 import { referenceHandlers } from './reference';
 import { reportsHandlers } from './reports';
@@ -23,6 +29,12 @@ export function createHandlers(rt: Runtime) {
     ...paymentsHandlers(rt),
     ...receivablesHandlers(rt),
     ...casesHandlers(rt),
+    ...transfersHandlers(rt),
+    ...allocationHandlers(rt),
+    ...poolHandlers(rt),
+    ...journalsHandlers(rt),
+    ...repsHandlers(rt),
+    ...followupsHandlers(rt),
     ...targetsHandlers(rt),
     ...reportsHandlers(rt),
     ...filesHandlers(rt),

@@ -2,6 +2,7 @@ import type { Actor, Core } from '../core';
 import { refreshAllAccountAggregates } from './aggregates';
 import { backupTo, pruneBackups, timestampedBackupFile } from './backup';
 import { sweepSlaBreaches } from './case-sla';
+import { dailyReclaim } from './pool';
 import { runDueScheduledExports } from './export/scheduled-exports';
 import { writeSettings } from './settings';
 
@@ -11,6 +12,8 @@ export interface StartupReport {
   refreshedAccounts: number;
   /** Cases whose SLA ran out since the last write to them (the breach flag is made to stick). */
   slaBreaches: number;
+  /** Today's automatic pool reclaim (null when it already ran today); held = due but needing a person's confirmation. */
+  poolReclaim: { reclaimed: number; held: number; journalId: string | null } | null;
   /** Scheduled exports that were due (or missed while the app was closed) and ran now. */
   scheduledExports: number;
 }
@@ -31,7 +34,9 @@ export async function runDailyTasks(core: Core, actor: Actor, invalidateSettings
   }
   const refreshedAccounts = refreshAllAccountAggregates(core);
   const slaBreaches = sweepSlaBreaches(core, actor);
-  // After the aggregates, so that catch-up exports see today's overdue figures.
+  // After the aggregates: an account whose receivables were just settled may be reclaimed today.
+  const poolReclaim = dailyReclaim(core, actor, invalidateSettings);
+  // After the aggregates, so that catch-up exports see today's overdue figures (and today's owners).
   const scheduledExports = (await runDueScheduledExports(core, actor)).length;
-  return { backup, prunedBackups: pruned, refreshedAccounts, slaBreaches, scheduledExports };
+  return { backup, prunedBackups: pruned, refreshedAccounts, slaBreaches, poolReclaim, scheduledExports };
 }

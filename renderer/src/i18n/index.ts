@@ -5,6 +5,7 @@ import { accountsText } from '../modules/accounts/i18n';
 import { casesText } from '../modules/cases/i18n';
 import { ordersText } from '../modules/orders/i18n';
 import { paymentsText } from '../modules/payments/i18n';
+import { allocationText } from '../modules/allocation/i18n';
 import { reportsText } from '../modules/reports/i18n';
 import { settingsText } from '../modules/settings/i18n';
 import { shellText } from '../shell/i18n';
@@ -19,6 +20,7 @@ export const namespaces = {
   orders: ordersText,
   payments: paymentsText,
   cases: casesText,
+  allocation: allocationText,
   reports: reportsText,
   settings: settingsText,
 };
