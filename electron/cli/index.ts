@@ -3,6 +3,7 @@ import { APP_VERSION } from '../backend/version';
 import { registerAccounts } from './commands/accounts';
 import { registerBackup } from './commands/backup';
 import { registerDb } from './commands/db';
+import { registerImports } from './commands/imports';
 import { registerSeed } from './commands/seed';
 import { reportError } from './output';
 
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerSeed(program);
   registerBackup(program);
   registerAccounts(program);
+  registerImports(program);
   return program;
 }
 

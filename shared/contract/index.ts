@@ -1,4 +1,5 @@
 import { accountsContract } from './accounts';
+import { importsContract } from './imports';
 import { referenceContract } from './reference';
 import { systemContract } from './system';
 
@@ -7,6 +8,7 @@ export const contract = {
   ...systemContract,
   ...referenceContract,
   ...accountsContract,
+  ...importsContract,
 };
 
 export type Contract = typeof contract;

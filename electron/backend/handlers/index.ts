@@ -3,6 +3,7 @@ import type { Handlers } from '../../../shared/rpc/types';
 import type { CallContext } from '../core';
 import type { Runtime } from '../runtime';
 import { accountsHandlers } from './accounts';
+import { importsHandlers } from './imports';
 import { referenceHandlers } from './reference';
 import { systemHandlers } from './system';
 
@@ -12,5 +13,6 @@ export function createHandlers(rt: Runtime) {
     ...systemHandlers(rt),
     ...referenceHandlers(rt),
     ...accountsHandlers(rt),
+    ...importsHandlers(rt),
   } satisfies Handlers<Contract, CallContext>;
 }
