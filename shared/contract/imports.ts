@@ -34,7 +34,7 @@ export const importPreviewSchema = z.object({
   encoding: z.string().nullable(),
   encodingSource: z.string().nullable(),
   rowCount: z.number().int(),
-  columns: z.array(z.object({ index: z.number().int(), letter: z.string(), header: z.string(), samples: z.array(z.string()) })),
+  columns: z.array(z.object({ index: z.number().int(), letter: z.string(), header: z.string(), marked: z.boolean(), samples: z.array(z.string()) })),
   grid: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()), filled: z.array(z.number().int()) })),
   merges: z.array(mergeSchema),
   warnings: z.array(warningSchema),

@@ -64,6 +64,7 @@ describe('detectHeaderRow', () => {
   });
   it('names empty and repeated headers', () => {
     expect(dedupeHeaders(['金额', '', '金额'])).toEqual(['金额', '列 B', '金额 (2)']);
+    expect(dedupeHeaders(['材质*', '* 标准号', '＊品名'])).toEqual(['材质', '标准号', '品名']);
   });
 });
 

@@ -142,11 +142,18 @@ export function buildHeaders(rows: readonly GridRow[], headerRow: number, header
   return dedupeHeaders(out);
 }
 
-/** Empty headers get "列 C"; repeated ones get " (2)", " (3)". */
+const REQUIRED_MARK = /^\s*[*＊※]+\s*|\s*[*＊※]+\s*$/g;
+
+/** Whether a header carries a required marker ("材质*", "*客户名称"). */
+export function hasRequiredMark(header: string): boolean {
+  return /^\s*[*＊※]|[*＊※]\s*$/.test(header);
+}
+
+/** Empty headers get "列 C"; repeated ones get " (2)", " (3)"; required markers (*) are dropped. */
 export function dedupeHeaders(headers: readonly string[]): string[] {
   const seen = new Map<string, number>();
   return headers.map((h, c) => {
-    const base = h.replace(/\s+/g, ' ').trim() || `列 ${columnLetter(c)}`;
+    const base = h.replace(REQUIRED_MARK, '').replace(/\s+/g, ' ').trim() || `列 ${columnLetter(c)}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return n === 1 ? base : `${base} (${n})`;

@@ -60,22 +60,31 @@ export function commitImport(core: Core, actor: Actor, session: ImportSession, o
     core.tx(() => {
       core.db.insert(journals).values({ id: journalId, kind: 'import', summary: `导入 ${session.fileName}（${kind}）`, itemCount: 0, createdAt: now, createdBy: actor.id }).run();
       const w = new JournalWriter(core, actor, journalId, now);
-      const query = impl.grouped
-        ? `select idx, action, target, entity as record, changes from ${sx}.results where entity is not null and action in ('create', 'update') order by idx`
-        : `select idx, action, target, record, changes from ${sx}.results where action in ('create', 'update') order by idx`;
-      for (const r of core.sqlite.prepare(query).iterate() as Iterable<{ idx: number; action: string; target: string | null; record: string; changes: string | null }>) {
-        const rec = JSON.parse(r.record) as Rec;
-        if (r.action === 'create') {
-          const id = impl.create(w, rec, ctx);
-          created++;
-          if (kind === 'accounts' && !rec.ownerRepId) createdAccounts.push({ id, territoryId: (rec.territoryId as string | null) ?? null, industry: (rec.industry as string | null) ?? null, tier: (rec.tier as string | null) ?? 'C', source: (rec.source as string | null) ?? null });
-        } else {
-          const existing = reload(ctx, kind, r.target!, rec);
-          const changes = impl.changes(rec, existing, ctx) as FieldChange[];
-          if (changes.length === 0) continue;
-          impl.update(w, rec, existing, changes, ctx);
-          recordAudit(core, actor, { action: `import.update`, entityType: kind, entityId: existing.id, before: Object.fromEntries(changes.map((c) => [c.field, c.before])), after: Object.fromEntries(changes.map((c) => [c.field, c.after])), journalId });
-          updated++;
+      // Paged by idx: better-sqlite3 refuses writes while a statement is still iterating.
+      const page = core.sqlite.prepare(
+        impl.grouped
+          ? `select idx, action, target, entity as record, changes from ${sx}.results where entity is not null and action in ('create', 'update') and idx > ? order by idx limit 1000`
+          : `select idx, action, target, record, changes from ${sx}.results where action in ('create', 'update') and idx > ? order by idx limit 1000`,
+      );
+      let last = 0;
+      for (;;) {
+        const batch = page.all(last) as { idx: number; action: string; target: string | null; record: string; changes: string | null }[];
+        if (batch.length === 0) break;
+        last = batch[batch.length - 1]!.idx;
+        for (const r of batch) {
+          const rec = JSON.parse(r.record) as Rec;
+          if (r.action === 'create') {
+            const id = impl.create(w, rec, ctx);
+            created++;
+            if (kind === 'accounts' && !rec.ownerRepId) createdAccounts.push({ id, territoryId: (rec.territoryId as string | null) ?? null, industry: (rec.industry as string | null) ?? null, tier: (rec.tier as string | null) ?? 'C', source: (rec.source as string | null) ?? null });
+          } else {
+            const existing = reload(ctx, kind, r.target!, rec);
+            const changes = impl.changes(rec, existing, ctx) as FieldChange[];
+            if (changes.length === 0) continue;
+            impl.update(w, rec, existing, changes, ctx);
+            recordAudit(core, actor, { action: `import.update`, entityType: kind, entityId: existing.id, before: Object.fromEntries(changes.map((c) => [c.field, c.before])), after: Object.fromEntries(changes.map((c) => [c.field, c.after])), journalId });
+            updated++;
+          }
         }
       }
       if (session.options.assignOwners && kind === 'accounts' && createdAccounts.length) {

@@ -44,6 +44,8 @@ export interface ImportSession {
   headerRow: number;
   headerRows: 1 | 2;
   headers: string[];
+  /** Columns whose header carried a required marker (*). */
+  marked: boolean[];
   /** First rows of the chosen sheet (for header detection and the preview) and its merges. */
   head: SheetRow[];
   merges: MergeRange[];

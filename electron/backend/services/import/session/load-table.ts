@@ -1,4 +1,4 @@
-import { buildHeaders, detectHeaderRow } from '../../../../../shared/domain/import/header-detect';
+import { buildHeaders, detectHeaderRow, hasRequiredMark } from '../../../../../shared/domain/import/header-detect';
 import type { GridRow } from '../../../../../shared/domain/import/grid';
 import { MergeFiller } from '../../../../../shared/domain/import/merge-fill';
 import type { ImportKind } from '../../../../../shared/domain/import/kinds';
@@ -78,6 +78,8 @@ export function chooseHeader(session: ImportSession, kind: ImportKind | undefine
     session.headerRows = headerRows ?? 1;
   }
   const width = Math.max(0, ...grid.map((r) => r.cells.length));
+  const rawHead = grid.filter((r) => r.row >= session.headerRow && r.row < session.headerRow + session.headerRows);
+  session.marked = Array.from({ length: width }, (_, c) => rawHead.some((r) => hasRequiredMark(r.cells[c] ?? '')));
   if (session.headerRow === 0) {
     session.headers = Array.from({ length: width }, (_, c) => `列 ${columnName(c)}`);
   } else {

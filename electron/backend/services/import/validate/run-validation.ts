@@ -233,12 +233,15 @@ function markFileDuplicates(core: Core, session: ImportSession): void {
 function combineGroups(core: Core, session: ImportSession, ctx: KindContext): void {
   const impl = KINDS[session.kind!];
   const sx = session.staging.schema;
-  const stmt = core.sqlite.prepare(`select r.idx, r.status, r.action, r.issues, r.record, r.grp, s.row from ${sx}.results r join ${sx}.rows s on s.idx = r.idx where r.grp is not null order by r.grp, r.idx`);
+  // Keyset pages over (grp, idx): better-sqlite3 refuses writes while a statement is iterating.
+  const page = core.sqlite.prepare(
+    `select r.idx, r.status, r.action, r.issues, r.record, r.grp, s.row from ${sx}.results r join ${sx}.rows s on s.idx = r.idx where r.grp is not null and (r.grp > ? or (r.grp = ? and r.idx > ?)) order by r.grp, r.idx limit 2000`,
+  );
   const update = core.sqlite.prepare(`update ${sx}.results set status = ?, action = ?, issues = ?, target = ?, changes = ?, entity = ? where idx = ?`);
+  const userSkipped = session.staging.skipped();
   type Line = { idx: number; status: number; action: string; issues: string | null; record: string | null; grp: string; row: number };
   const finish = (lines: Line[]) => {
     const live = lines.filter((l) => l.action !== 'skip' || !l.issues?.includes('"EMPTY_ROW"'));
-    const userSkipped = session.staging.skipped();
     const active = live.filter((l) => !userSkipped.has(l.idx));
     const bad = active.find((l) => l.status === 2);
     if (bad) {
@@ -279,12 +282,19 @@ function combineGroups(core: Core, session: ImportSession, ctx: KindContext): vo
   };
   core.sqlite.transaction(() => {
     let group: Line[] = [];
-    for (const l of stmt.iterate() as Iterable<Line>) {
-      if (group.length && group[0]!.grp !== l.grp) {
-        finish(group);
-        group = [];
+    let cursor = { grp: '', idx: 0 };
+    for (;;) {
+      const lines = page.all(cursor.grp, cursor.grp, cursor.idx) as Line[];
+      if (lines.length === 0) break;
+      const lastLine = lines[lines.length - 1]!;
+      cursor = { grp: lastLine.grp, idx: lastLine.idx };
+      for (const l of lines) {
+        if (group.length && group[0]!.grp !== l.grp) {
+          finish(group);
+          group = [];
+        }
+        group.push(l);
       }
-      group.push(l);
     }
     if (group.length) finish(group);
   })();
