@@ -46,7 +46,10 @@ describe('parseAmountText', () => {
 
 describe('parseAmountNumber', () => {
   it('converts numeric cells without float drift', () => {
-    expect(parseAmountNumber(0.1 + 0.2)).toEqual({ ok: true, fen: 30, note: 'rounded' });
+    expect(parseAmountNumber(0.1 + 0.2)).toEqual({ ok: true, fen: 30 });
+    // Excel shows (and means) 15 significant digits: float noise must not move a half-fen.
+    expect(parseAmountNumber(35621.354999999996)).toEqual({ ok: true, fen: 3562136, note: 'rounded' });
+    expect(parseAmountNumber(1.005)).toEqual({ ok: true, fen: 101, note: 'rounded' });
     expect(parseAmountNumber(12.8, 10000)).toEqual(fen(12800000));
     expect(parseAmountNumber(2618.2)).toEqual(fen(261820));
     expect(parseAmountNumber(-3.5)).toEqual(fen(-350));

@@ -84,10 +84,18 @@ export function parseAmountText(raw: string, unitFactor = 1): AmountParse {
   return rounded ? { ok: true, fen: fen === 0 ? 0 : fen, note: 'rounded' } : { ok: true, fen: fen === 0 ? 0 : fen };
 }
 
-/** A number read from a numeric cell (yuan × unitFactor) → fen, through its shortest decimal text. */
+/**
+ * The decimal a spreadsheet number stands for: Excel keeps and shows 15 significant digits, so a cell
+ * holding 35621.354999999996 (float noise from a formula) is 35621.355 to the user, and to us.
+ */
+export function excelDecimalText(value: number): string {
+  return value.toPrecision(15);
+}
+
+/** A number read from a numeric cell (yuan × unitFactor) → fen, through the decimal Excel shows. */
 export function parseAmountNumber(value: number, unitFactor = 1): AmountParse {
   if (!Number.isFinite(value)) return { ok: false, code: 'AMOUNT_FORMAT', detail: String(value) };
-  const dec = parseDecimal(String(value));
+  const dec = parseDecimal(excelDecimalText(value));
   if (!dec) return { ok: false, code: 'AMOUNT_FORMAT', detail: String(value) };
   const { value: v, rounded } = scaleTo(dec, BigInt(unitFactor) * 100n);
   if (v > MAX_FEN) return { ok: false, code: 'AMOUNT_RANGE', detail: String(value) };
@@ -125,7 +133,7 @@ export function parsePercentText(raw: string, opts: { discount?: boolean } = {})
 
 export function parsePercentNumber(value: number): PercentParse {
   if (!Number.isFinite(value)) return { ok: false, code: 'PERCENT_FORMAT', detail: String(value) };
-  const dec = parseDecimal(String(Math.abs(value)));
+  const dec = parseDecimal(excelDecimalText(Math.abs(value)));
   if (!dec) return { ok: false, code: 'PERCENT_FORMAT', detail: String(value) };
   const sign = value < 0 ? -1 : 1;
   if (Math.abs(value) <= 1) return { ok: true, bp: sign * Number(scaleTo(dec, 10_000n).value) };

@@ -58,9 +58,15 @@ export function undoImport(core: Core, actor: Actor, batchId: string): { batchId
     const spec = JOURNALED_TABLES[table as JournaledTable];
     return (core.sqlite.prepare(`select * from ${table} where ${spec.pk} = ?`).get(id) as Row | undefined) ?? null;
   };
+  // A row the import touched several times (an order two payments were allocated to) is checked once,
+  // against its last journal item; the earlier items are undone in turn from that state.
+  const checked = new Set<string>();
   for (const it of items) {
     const spec = JOURNALED_TABLES[it.entity_type as JournaledTable];
     if (!spec) throw new AppError('INTERNAL', msg(`未知的日志项类型 ${it.entity_type}`, `Unknown journal item type ${it.entity_type}`));
+    const entityKey = `${it.entity_type}:${it.entity_id}`;
+    if (checked.has(entityKey)) continue;
+    checked.add(entityKey);
     const now = current(it.entity_type, it.entity_id);
     const after = it.after ? (JSON.parse(it.after) as Row) : null;
     const before = it.before ? (JSON.parse(it.before) as Row) : null;

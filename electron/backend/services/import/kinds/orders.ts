@@ -93,7 +93,10 @@ export const ordersKind: KindImpl = {
       notes: withExtraNotes(s(v.notes), r.extraNotes),
       line,
     };
-    return { record: rec, key: null, group: s(v.orderNo) };
+    // One order number for lines of different customers or days (sloppy sheets, and the Superstore
+    // sample) is several orders: the group includes both, and later groups get a suffix.
+    const group = s(v.orderNo) ? `${String(v.orderNo)}\u0001${accountId ?? s(v.account) ?? ''}\u0001${rec.orderedOn ?? ''}` : null;
+    return { record: rec, key: null, group };
   },
 
   combine(records) {

@@ -239,6 +239,16 @@ function combineGroups(core: Core, session: ImportSession, ctx: KindContext): vo
   );
   const update = core.sqlite.prepare(`update ${sx}.results set status = ?, action = ?, issues = ?, target = ?, changes = ?, entity = ? where idx = ?`);
   const userSkipped = session.staging.skipped();
+  // Groups sharing an order number (other customer or day): the first in sheet order keeps the number.
+  const suffix = new Map<string, number>();
+  const firsts = core.sqlite.prepare(`select grp, min(idx) as first from ${sx}.results where grp is not null group by grp order by first`).all() as { grp: string; first: number }[];
+  const seenNo = new Map<string, number>();
+  for (const g of firsts) {
+    const no = g.grp.split('\u0001')[0]!;
+    const n = (seenNo.get(no) ?? 0) + 1;
+    seenNo.set(no, n);
+    if (n > 1) suffix.set(g.grp, n);
+  }
   type Line = { idx: number; status: number; action: string; issues: string | null; record: string | null; grp: string; row: number };
   const finish = (lines: Line[]) => {
     const live = lines.filter((l) => l.action !== 'skip' || !l.issues?.includes('"EMPTY_ROW"'));
@@ -255,6 +265,17 @@ function combineGroups(core: Core, session: ImportSession, ctx: KindContext): vo
     const combined = impl.combine!(active.map((l) => ({ idx: l.idx, row: l.row, record: JSON.parse(l.record!) as Rec })), ctx);
     const extraIssues = new Map<number, RowIssue[]>();
     for (const x of combined.issues) extraIssues.set(x.idx, [...(extraIssues.get(x.idx) ?? []), x.issue]);
+    const n = suffix.get(lines[0]!.grp);
+    if (n) {
+      const no = String(combined.record.orderNo);
+      combined.record.orderNo = `${no}-${n}`;
+      for (const l of active) {
+        extraIssues.set(l.idx, [
+          ...(extraIssues.get(l.idx) ?? []),
+          issue('warning', 'ORDER_NO_SPLIT', null, 'orderNo', no, `订单号 ${no} 在表中还对应其他客户或日期，这几行作为单独的订单 ${no}-${n} 导入`, `order number ${no} is also used for another customer or day; these lines become order ${no}-${n}`),
+        ]);
+      }
+    }
     const existing = impl.findExisting(combined.record, ctx);
     let action: RowAction = 'create';
     let note: RowIssue | null = null;

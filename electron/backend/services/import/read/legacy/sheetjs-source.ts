@@ -58,9 +58,12 @@ export class SheetJsSource implements WorkbookSource {
     return new SheetJsSource(parseSafely(file, () => XLSX.read(buf, { ...OPTIONS, type: 'buffer' })), file, format);
   }
 
-  async readSheet(name: string, opts: ReadSheetOptions): Promise<ReadSheetResult> {
-    const ws = this.wb.Sheets[name];
-    if (!ws) throw readError('SHEET_NOT_FOUND', this.file, { sheet: name });
+  private readonly cache = new Map<string, Map<number, (Cell | null)[]>>();
+
+  /** The sheet's cells by row, converted once (the preview and the full read both need them). */
+  private rowsOf(name: string, ws: XLSX.WorkSheet): Map<number, (Cell | null)[]> {
+    const cached = this.cache.get(name);
+    if (cached) return cached;
     const byRow = new Map<number, (Cell | null)[]>();
     for (const addr of Object.keys(ws)) {
       if (addr[0] === '!') continue;
@@ -72,11 +75,20 @@ export class SheetJsSource implements WorkbookSource {
       if (!cells) byRow.set(pos.r + 1, (cells = []));
       cells[pos.c] = cell;
     }
+    this.cache.clear();
+    this.cache.set(name, byRow);
+    return byRow;
+  }
+
+  async readSheet(name: string, opts: ReadSheetOptions): Promise<ReadSheetResult> {
+    const ws = this.wb.Sheets[name];
+    if (!ws) throw readError('SHEET_NOT_FOUND', this.file, { sheet: name });
+    const byRow = this.rowsOf(name, ws);
     const rows = [...byRow.keys()].sort((a, b) => a - b);
     let emitted = 0;
     for (const r of rows) {
       if (opts.maxRows !== undefined && emitted >= opts.maxRows) break;
-      opts.onRow({ row: r, cells: byRow.get(r)! } satisfies SheetRow);
+      opts.onRow({ row: r, cells: [...byRow.get(r)!] } satisfies SheetRow);
       emitted++;
       if (emitted % 4096 === 0) opts.check();
     }
@@ -124,7 +136,7 @@ export class SheetJsSource implements WorkbookSource {
 /** SheetJS's BIFF entry point for a bare Workbook stream (exported, but not in its typings). */
 const XLSX_BIFF = XLSX as unknown as { parse_xlscfb(data: Buffer, opts: XLSX.ParsingOptions): XLSX.WorkBook };
 
-const OPTIONS: XLSX.ParsingOptions = { cellNF: true, cellText: true, cellDates: false, cellFormula: false, cellHTML: false, sheetRows: 1_048_577, dense: false };
+const OPTIONS: XLSX.ParsingOptions = { cellNF: true, cellText: false, cellDates: false, cellFormula: false, cellHTML: false, sheetRows: 1_048_577, dense: false };
 
 const XLSX_ERRORS: Record<number, string> = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!', 23: '#REF!', 29: '#NAME?', 36: '#NUM!', 42: '#N/A', 43: '#GETTING_DATA' };
 
