@@ -17,14 +17,14 @@ export interface HeaderInfo {
 }
 
 const UNIT_FACTORS: Record<string, number> = { 元: 1, 人民币元: 1, rmb: 1, cny: 1, 千元: 1000, 万元: 10000, 万: 10000, 百万元: 1_000_000, 亿元: 100_000_000, 亿: 100_000_000 };
-const HINTS = /[(\[【](必填|选填|可选|非必填|必输|可不填|required|optional)[)\]】]/gi;
+const HINTS = /[([【](必填|选填|可选|非必填|必输|可不填|required|optional)[)\]】]/gi;
 
 export function normalizeHeader(raw: string): HeaderInfo {
   let text = toHalfWidth(raw).replace(/\s+/g, ' ').trim();
-  const required = /[*※]/.test(text) || /[(\[【](必填|必输|required)[)\]】]/i.test(text);
+  const required = /[*※]/.test(text) || /[([【](必填|必输|required)[)\]】]/i.test(text);
   let t = text.toLowerCase().replace(/[*※]/g, '').replace(HINTS, '');
   let unitFactor = 1;
-  t = t.replace(/[(\[【]\s*(?:单位\s*[:：]?\s*)?([^()\[\]【】]{1,6})\s*[)\]】]/g, (whole, unit: string) => {
+  t = t.replace(/[([【]\s*(?:单位\s*[:：]?\s*)?([^()[\]【】]{1,6})\s*[)\]】]/g, (whole, unit: string) => {
     const u = unit.trim().replace(/^单位[:：]?/, '');
     if (u in UNIT_FACTORS) {
       unitFactor = UNIT_FACTORS[u]!;
@@ -34,7 +34,7 @@ export function normalizeHeader(raw: string): HeaderInfo {
     return whole;
   });
   t = t.replace(/^单位[:：]\s*(万元|元|千元)$/, '');
-  const key = t.replace(/[\s_\-:：.·、,()（）\[\]【】"'“”‘’]/g, '');
+  const key = t.replace(/[\s_\-:：.·、,()（）[\]【】"'“”‘’]/g, '');
   text = text.replace(/\s*[*※]\s*/g, '').trim();
   return { text, key, unitFactor, required };
 }

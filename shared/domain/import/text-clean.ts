@@ -24,6 +24,7 @@ export function toHalfWidth(text: string): string {
 // Zero-width space/joiners, word joiner, BOM, soft hyphen: invisible, never meant as data.
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 // C0 controls other than TAB/LF/CR, and DEL: junk from broken exports (a NUL inside a field).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
 

@@ -29,7 +29,7 @@ import { addSession, closeSession, findTask, getSession, withSession } from './s
 import { Staging } from './session/staging';
 import { findTemplate, rememberTemplate, templateByName } from './templates';
 import type { RowIssue } from './validate/issue';
-import { runValidation, summarize } from './validate/run-validation';
+import { runValidation } from './validate/run-validation';
 
 /**
  * The import use cases behind the wizard and the CLI: open a file, preview a sheet, propose a mapping,
@@ -62,8 +62,8 @@ function fileInfo(session: ImportSession) {
 export async function openImport(core: Core, input: { path: string; fileName?: string | undefined; encoding: EncodingChoice; taskId?: string | undefined }) {
   const fileName = input.fileName ?? basename(input.path);
   const source = await openWorkbook(input.path, { fileName, encoding: input.encoding, limits: DEFAULT_LIMITS });
-  let size = 0;
-  let digest = '';
+  let size: number;
+  let digest: string;
   try {
     size = (await stat(input.path)).size;
     digest = await sha256(input.path);

@@ -17,7 +17,8 @@ export function reportsDir(core: Core): string {
 }
 
 function safeBase(name: string): string {
-  return name.replace(/\.[^.]+$/, '').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80) || 'import';
+  const base = [...name.replace(/\.[^.]+$/, '')].map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('');
+  return base.slice(0, 80) || 'import';
 }
 
 function cellValue(cell: Cell | null, date1904: boolean): ExcelJS.CellValue {

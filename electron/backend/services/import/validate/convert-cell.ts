@@ -82,11 +82,14 @@ function dateValue(r: DateParse, ctx: ConvertContext, f: FieldSpec, raw: string,
   return r.date;
 }
 
+/** An enum value by its code or any word for it; exports often write both ("A 重要", "B-一般"). */
 function matchEnum(text: string, f: FieldSpec): string | null {
-  const key = toHalfWidth(text).toLowerCase().replace(/\s+/g, '');
+  const key = toHalfWidth(text).toLowerCase().replace(/[\s\-_·.:：]+/g, '');
   for (const [value, words] of Object.entries(f.values ?? {})) {
-    if (value.toLowerCase() === key) return value;
-    if (words.some((w) => w.toLowerCase().replace(/\s+/g, '') === key)) return value;
+    const code = value.toLowerCase();
+    const norm = words.map((w) => w.toLowerCase().replace(/\s+/g, ''));
+    if (code === key || norm.includes(key)) return value;
+    if (key.startsWith(code) && norm.includes(key.slice(code.length))) return value;
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import { columnIndex, parseRange, type MergeRange } from '../../../../../../shared/domain/import/grid';
 import { isoDateToSerial } from '../../../../../../shared/domain/import/excel-dates';
 import { decodeOoxmlEscapes } from '../../../../../../shared/domain/import/ooxml-escape';
-import type { Cell, CellKind, SheetRow } from '../cell';
+import type { Cell, CellKind } from '../cell';
 import type { ReadLimits } from '../limits';
 import type { ReadSheetOptions, ReadSheetResult, SourceWarning } from '../source';
 import type { StyleTable } from './styles-part';
