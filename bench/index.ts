@@ -4,7 +4,9 @@ import { printTable, writeJson } from './harness';
  * npm run bench [-- suite…]: runs the named suites (all by default), prints a table and writes
  * bench/results/latest.json. Each suite module exports `run(): Promise<void>`.
  */
-const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {};
+const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
+  import: () => import('./import'),
+};
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -146,6 +146,9 @@ export const importRunResultSchema = z.object({
   skipped: z.number().int(),
   errors: z.array(z.object({ row: z.number().int(), column: z.string().nullable(), header: z.string().nullable(), value: z.string(), code: z.string(), message: z.string() })),
   warnings: z.array(z.object({ row: z.number().int().nullable(), column: z.string().nullable(), header: z.string().nullable(), value: z.string(), code: z.string(), message: z.string() })),
+  /** All errors / warnings (the lists stop at 10,000 each). */
+  errorCount: z.number().int(),
+  warningCount: z.number().int(),
   batchId: z.string().nullable(),
   dryRun: z.boolean(),
   unchanged: z.number().int(),

@@ -24,9 +24,9 @@ interface ImportOptions {
 function printSummary(r: ImportRunResult): void {
   const out = process.stdout;
   out.write(`${r.file} · ${r.sheet ?? ''} · 表头第 ${r.headerRow ?? '-'} 行 · ${r.encoding ?? r.kind}\n`);
-  out.write(`数据行 ${r.rows}，有效 ${r.valid}，错误 ${r.errors.length} 处，警告 ${r.warnings.length} 处\n`);
-  for (const e of r.errors.slice(0, 30)) out.write(`  第 ${e.row} 行${e.column ? ` ${e.column} 列（${e.header ?? ''}）` : ''} [${e.code}] ${e.message}${e.value ? `：${e.value}` : ''}\n`);
-  if (r.errors.length > 30) out.write(`  …… 共 ${r.errors.length} 处错误（--json 查看全部）\n`);
+  out.write(`数据行 ${r.rows}，有效 ${r.valid}，错误 ${r.errorCount} 处，警告 ${r.warningCount} 处\n`);
+  for (const e of r.errors.slice(0, 30)) out.write(`  第 ${e.row} 行${e.column ? ` ${e.column} 列（${e.header ?? ''}）` : ''} [${e.code}] ${e.message}\n`);
+  if (r.errorCount > 30) out.write(`  …… 共 ${r.errorCount} 处错误（--json 查看）\n`);
   if (r.dryRun) out.write(`试运行：将新建 ${r.plan.create}，更新 ${r.plan.update}，不变 ${r.plan.unchanged}，跳过 ${r.plan.skip}，错误 ${r.plan.error}（未写入）\n`);
   else if (r.batchId) out.write(`已导入：新建 ${r.created}，更新 ${r.updated}，跳过 ${r.skipped}。批次 ${r.batchId}（可用 imports undo ${r.batchId} 撤销）\n`);
   else out.write('有错误的行未处理，未写入任何数据（可加 --skip-invalid 跳过这些行）\n');
@@ -86,7 +86,7 @@ export function registerImports(program: Command): void {
       });
       if (opts.json) printJson(result);
       else printSummary(result);
-      if (result.errors.length > 0 && !opts.skipInvalid) throw new CliExit(EXIT.rowErrors, '');
+      if (result.errorCount > 0 && !opts.skipInvalid) throw new CliExit(EXIT.rowErrors, '');
     });
 
   const imports = program.command('imports').description('导入批次 / import batches');

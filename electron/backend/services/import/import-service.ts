@@ -374,19 +374,28 @@ export function undoBatch(core: Core, ctx: CallContext, batchId: string) {
   return undoImport(core, ctx.actor, batchId);
 }
 
-/** Every issue of every row, in sheet order (for the CLI's JSON). */
+/** Issues listed in the CLI's JSON; beyond this the counts say how many there are (memory stays flat). */
+const MAX_LISTED = 10_000;
+
+/** Every issue of every row, in sheet order (for the CLI's JSON), up to MAX_LISTED of each level. */
 function collectIssues(core: Core, session: ImportSession, lang: Lang) {
   const sx = session.staging.schema;
   const errors: ImportRunResult['errors'] = [];
   const warnings: ImportRunResult['warnings'] = [];
+  let errorCount = 0;
+  let warningCount = 0;
   for (const r of core.sqlite.prepare(`select s.row, r.issues from ${sx}.results r join ${sx}.rows s on s.idx = r.idx where r.issues is not null order by r.idx`).iterate() as Iterable<{ row: number; issues: string }>) {
     for (const i of JSON.parse(r.issues) as RowIssue[]) {
+      const isError = i.level === 'error';
+      if (isError) errorCount++;
+      else warningCount++;
+      if ((isError ? errors : warnings).length >= MAX_LISTED) continue;
       const item = { row: r.row, column: i.col === null ? null : columnLetter(i.col), header: i.col === null ? null : (session.headers[i.col] ?? null), value: i.value, code: i.code, message: lang === 'en' ? i.en : i.zh };
-      (i.level === 'error' ? errors : warnings).push(item);
+      (isError ? errors : warnings).push(item);
     }
   }
   for (const w of session.sourceWarnings) warnings.push({ row: null, column: null, header: null, value: '', code: w.code, message: lang === 'en' ? w.en : w.zh });
-  return { errors, warnings };
+  return { errors, warnings, errorCount, warningCount: warningCount + session.sourceWarnings.length };
 }
 
 /** One-shot import (the CLI): open → header → mapping (auto or a template) → validate → commit. */
@@ -407,7 +416,7 @@ export async function runImport(
     if (input.mapping === 'auto') mapping = mappingFor(core, ctx, { sessionId: session.id, kind: input.kind, sender: input.sender ?? null }).mapping;
     else mapping = templateByName(core, input.kind, input.mapping, session.headers);
     const summary = await validateImport(core, { sessionId: session.id, kind: input.kind, mapping: mapping.map((m) => ({ column: m.column, field: m.field })), onDuplicate: input.onDuplicate, unmapped: input.unmapped, assignOwners: input.assignOwners, sender: input.sender ?? null, taskId: input.taskId });
-    const { errors, warnings } = collectIssues(core, session, ctx.lang);
+    const { errors, warnings, errorCount, warningCount } = collectIssues(core, session, ctx.lang);
     const base: ImportRunResult = {
       file: session.fileName,
       kind: input.kind,
@@ -421,6 +430,8 @@ export async function runImport(
       skipped: 0,
       errors,
       warnings,
+      errorCount,
+      warningCount,
       batchId: null,
       dryRun: input.dryRun,
       unchanged: summary.plan.unchanged,

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Core } from '../../../core';
 import type { Cell } from '../read/cell';
 import { displayText } from '../read/number-format';
@@ -47,7 +47,9 @@ export async function writeErrorReport(core: Core, session: ImportSession, lang:
   mkdirSync(dir, { recursive: true });
   const stamp = new Date(core.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15);
   const path = join(dir, `${safeBase(session.fileName)}-错误报告-${stamp}.xlsx`);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  // Loaded on demand: exceljs takes a while to load and most imports need no report.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('错误报告', { views: [{ state: 'frozen', ySplit: 1 }] });
   const headers = ['原行号', ...session.headers, '错误原因'];
   ws.columns = headers.map((h, i) => ({ header: h, key: `c${i}`, width: i === 0 ? 8 : i === headers.length - 1 ? 60 : Math.min(40, Math.max(10, h.length * 2 + 2)) }));

@@ -89,20 +89,34 @@ export class JournalWriter {
     return after;
   }
 
-  /** Human document numbers (KH-000123, HK-2026-000001): the counter's prior state is journaled once. */
+  private readonly counterNext = new Map<string, number>();
+
+  /**
+   * Human document numbers (KH-000123, HK-2026-000001), the same sequence as services/numbers.ts.
+   * Numbers are handed out in memory and the counter is written once at the end: the whole commit
+   * is one transaction, so no one else can take a number in between.
+   */
   nextNumber(prefix: string, opts: { year?: string; width?: number } = {}): string {
     const key = opts.year ? `${prefix}-${opts.year}` : prefix;
-    if (!this.counterBefore.has(key)) this.counterBefore.set(key, this.get('counters', key));
-    const row = this.stmt(`insert into counters (key, value) values (?, 1) on conflict(key) do update set value = value + 1 returning value`).get(key) as { value: number };
-    return `${key}-${String(row.value).padStart(opts.width ?? 6, '0')}`;
+    let next = this.counterNext.get(key);
+    if (next === undefined) {
+      const before = this.get('counters', key);
+      this.counterBefore.set(key, before);
+      next = before ? Number(before.value) : 0;
+    }
+    next++;
+    this.counterNext.set(key, next);
+    return `${key}-${String(next).padStart(opts.width ?? 6, '0')}`;
   }
 
-  /** Call once at the end: journals each counter moved by this import. */
+  /** Call once at the end: writes and journals each counter moved by this import. */
   finish(): void {
     for (const [key, before] of this.counterBefore) {
-      const after = this.get('counters', key);
-      this.item('counters', key, before ? 'update' : 'create', before, after, null);
+      const value = this.counterNext.get(key)!;
+      this.stmt(`insert into counters (key, value) values (?, ?) on conflict(key) do update set value = excluded.value`).run(key, value);
+      this.item('counters', key, before ? 'update' : 'create', before, this.get('counters', key), null);
     }
     this.counterBefore.clear();
+    this.counterNext.clear();
   }
 }

@@ -1,4 +1,5 @@
 import { phoneKey } from '../../../../../shared/domain/import/parse-phone';
+import { prepared } from '../sql-cache';
 import { nameInitials } from '../../../../../shared/domain/search-key';
 import { newId } from '../../../ids';
 import type { Row } from '../commit/journal-writer';
@@ -74,15 +75,15 @@ export const accountsKind: KindImpl = {
   findExisting(rec, ctx) {
     const db = ctx.core.sqlite;
     if (s(rec.code)) {
-      const row = db.prepare(`select * from accounts where code = ?`).get(rec.code) as Row | undefined;
+      const row = prepared(db, `select * from accounts where code = ?`).get(rec.code) as Row | undefined;
       if (row) return { id: String(row.id), label: label(row), row, unique: true };
     }
     if (s(rec.creditCode)) {
-      const row = db.prepare(`select * from accounts where credit_code = ? and deleted_at is null`).get(rec.creditCode) as Row | undefined;
+      const row = prepared(db, `select * from accounts where credit_code = ? and deleted_at is null`).get(rec.creditCode) as Row | undefined;
       if (row) return { id: String(row.id), label: label(row), row, unique: true };
     }
     if (s(rec.name)) {
-      const rows = db.prepare(`select * from accounts where name = ? and deleted_at is null limit 20`).all(rec.name) as Row[];
+      const rows = prepared(db, `select * from accounts where name = ? and deleted_at is null limit 20`).all(rec.name) as Row[];
       const want = phoneKey(s(rec.phone));
       const hit = rows.find((r) => phoneKey(r.phone as string | null) === want);
       if (hit) return { id: String(hit.id), label: label(hit), row: hit, unique: false };
@@ -93,11 +94,11 @@ export const accountsKind: KindImpl = {
   changes(rec, existing, ctx) {
     const out: FieldChange[] = columnChanges(rec, existing.row, COLUMNS);
     if (rec.ownerRepId && rec.ownerRepId !== existing.row.owner_rep_id) out.push({ field: 'owner', before: existing.row.owner_rep_id, after: rec.ownerRepId });
-    const profile = ctx.core.sqlite.prepare(`select limit_fen, payment_terms_days from credit_profiles where account_id = ?`).get(existing.id) as Row | undefined;
+    const profile = prepared(ctx.core.sqlite, `select limit_fen, payment_terms_days from credit_profiles where account_id = ?`).get(existing.id) as Row | undefined;
     if (n(rec.creditLimitFen) !== null && (profile?.limit_fen ?? null) !== rec.creditLimitFen) out.push({ field: 'creditLimit', before: profile?.limit_fen ?? null, after: rec.creditLimitFen });
     if (n(rec.paymentTermsDays) !== null && (profile?.payment_terms_days ?? null) !== rec.paymentTermsDays) out.push({ field: 'paymentTermsDays', before: profile?.payment_terms_days ?? null, after: rec.paymentTermsDays });
     if (s(rec.contactName)) {
-      const has = ctx.core.sqlite.prepare(`select 1 from contacts where account_id = ? and name = ? and deleted_at is null`).get(existing.id, rec.contactName);
+      const has = prepared(ctx.core.sqlite, `select 1 from contacts where account_id = ? and name = ? and deleted_at is null`).get(existing.id, rec.contactName);
       if (!has) out.push({ field: 'contactName', before: null, after: rec.contactName });
     }
     return out;
@@ -156,7 +157,7 @@ export const accountsKind: KindImpl = {
       else w.insert('credit_profiles', { account_id: existing.id, ...p });
     }
     if (changes.some((c) => c.field === 'contactName')) {
-      const hasPrimary = w.core.sqlite.prepare(`select 1 from contacts where account_id = ? and is_primary = 1 and deleted_at is null`).get(existing.id);
+      const hasPrimary = prepared(w.core.sqlite, `select 1 from contacts where account_id = ? and is_primary = 1 and deleted_at is null`).get(existing.id);
       addContact(w, existing.id, rec, !hasPrimary);
     }
   },

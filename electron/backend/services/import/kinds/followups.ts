@@ -1,4 +1,5 @@
 import { newId } from '../../../ids';
+import { prepared } from '../sql-cache';
 import type { Row } from '../commit/journal-writer';
 import { columnChanges, s, withExtraNotes, type KindImpl, type Rec } from './kind';
 import { refIssue } from './ref-issue';
@@ -37,8 +38,7 @@ export const followupsKind: KindImpl = {
 
   findExisting(rec, ctx) {
     if (!s(rec.accountId) || !s(rec.occurredOn)) return null;
-    const row = ctx.core.sqlite
-      .prepare(`select * from followups where account_id = ? and occurred_on = ? and kind = ? and notes = ? and deleted_at is null`)
+    const row = prepared(ctx.core.sqlite, `select * from followups where account_id = ? and occurred_on = ? and kind = ? and notes = ? and deleted_at is null`)
       .get(rec.accountId, rec.occurredOn, rec.kind, rec.notes) as Row | undefined;
     return row ? { id: String(row.id), label: `${String(row.occurred_on)} ${String(row.notes).slice(0, 20)}`, row, unique: false } : null;
   },

@@ -1,4 +1,5 @@
 import { applyBasisPoints } from '../../../../../shared/domain/money';
+import { prepared } from '../sql-cache';
 import { owesMoney } from '../../../../../shared/domain/receivables';
 import { newId } from '../../../ids';
 import type { Row } from '../commit/journal-writer';
@@ -119,7 +120,7 @@ export const ordersKind: KindImpl = {
   },
 
   findExisting(rec, ctx) {
-    const row = ctx.core.sqlite.prepare(`select * from orders where order_no = ?`).get(rec.orderNo) as Row | undefined;
+    const row = prepared(ctx.core.sqlite, `select * from orders where order_no = ?`).get(rec.orderNo) as Row | undefined;
     return row ? { id: String(row.id), label: String(row.order_no), row, unique: true } : null;
   },
 

@@ -1,4 +1,5 @@
 import { newId } from '../../../ids';
+import { prepared } from '../sql-cache';
 import type { Row } from '../commit/journal-writer';
 import { issue } from '../validate/issue';
 import { resolveAccount } from './account-ref';
@@ -50,12 +51,11 @@ export const paymentsKind: KindImpl = {
   findExisting(rec, ctx) {
     const db = ctx.core.sqlite;
     if (s(rec.paymentNo)) {
-      const row = db.prepare(`select * from payments where payment_no = ?`).get(rec.paymentNo) as Row | undefined;
+      const row = prepared(db, `select * from payments where payment_no = ?`).get(rec.paymentNo) as Row | undefined;
       if (row) return { id: String(row.id), label: String(row.payment_no), row, unique: true };
       return null;
     }
-    const row = db
-      .prepare(`select * from payments where account_id = ? and received_on = ? and amount_fen = ? and coalesce(reference, '') = ? and deleted_at is null`)
+    const row = prepared(db, `select * from payments where account_id = ? and received_on = ? and amount_fen = ? and coalesce(reference, '') = ? and deleted_at is null`)
       .get(rec.accountId, rec.receivedOn, rec.amountFen, rec.reference ?? '') as Row | undefined;
     return row ? { id: String(row.id), label: String(row.payment_no), row, unique: false } : null;
   },
@@ -94,7 +94,7 @@ export const paymentsKind: KindImpl = {
       const order = w.get('orders', orderId)!;
       w.update('orders', orderId, { collected_fen: Number(order.collected_fen) + allocated });
       let left = allocated;
-      const instalments = w.core.sqlite.prepare(`select id, amount_fen, paid_fen from instalments where order_id = ? and paid_fen < amount_fen order by due_on, seq`).all(orderId) as { id: string; amount_fen: number; paid_fen: number }[];
+      const instalments = prepared(w.core.sqlite, `select id, amount_fen, paid_fen from instalments where order_id = ? and paid_fen < amount_fen order by due_on, seq`).all(orderId) as { id: string; amount_fen: number; paid_fen: number }[];
       for (const inst of instalments) {
         if (left <= 0) break;
         const pay = Math.min(left, inst.amount_fen - inst.paid_fen);

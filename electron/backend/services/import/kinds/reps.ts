@@ -1,4 +1,5 @@
 import { phoneKey } from '../../../../../shared/domain/import/parse-phone';
+import { prepared } from '../sql-cache';
 import { newId } from '../../../ids';
 import type { Row } from '../commit/journal-writer';
 import { issue } from '../validate/issue';
@@ -49,11 +50,11 @@ export const repsKind: KindImpl = {
   findExisting(rec, ctx) {
     const db = ctx.core.sqlite;
     if (s(rec.employeeNo)) {
-      const row = db.prepare(`select * from reps where employee_no = ?`).get(rec.employeeNo) as Row | undefined;
+      const row = prepared(db, `select * from reps where employee_no = ?`).get(rec.employeeNo) as Row | undefined;
       if (row) return { id: String(row.id), label: `${String(row.name)}（${String(row.employee_no)}）`, row, unique: true };
     }
     if (s(rec.name)) {
-      const rows = db.prepare(`select * from reps where name = ? and deleted_at is null`).all(rec.name) as Row[];
+      const rows = prepared(db, `select * from reps where name = ? and deleted_at is null`).all(rec.name) as Row[];
       const hit = rows.find((r) => phoneKey(r.phone as string | null) === phoneKey(s(rec.phone)));
       if (hit) return { id: String(hit.id), label: String(hit.name), row: hit, unique: false };
     }

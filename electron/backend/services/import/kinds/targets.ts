@@ -1,4 +1,5 @@
 import { newId } from '../../../ids';
+import { prepared } from '../sql-cache';
 import type { Row } from '../commit/journal-writer';
 import { issue } from '../validate/issue';
 import { n, s, type KindImpl, type Rec } from './kind';
@@ -63,7 +64,7 @@ export const targetsKind: KindImpl = {
   findExisting(rec, ctx) {
     const items = rec.items as { measure: string; value: number }[];
     const rows = items
-      .map((it) => ctx.core.sqlite.prepare(`select * from targets where rep_id is ? and territory_id is ? and period = ? and measure = ?`).get(rec.repId, rec.territoryId, rec.period, it.measure) as Row | undefined)
+      .map((it) => prepared(ctx.core.sqlite, `select * from targets where rep_id is ? and territory_id is ? and period = ? and measure = ?`).get(rec.repId, rec.territoryId, rec.period, it.measure) as Row | undefined)
       .filter((x): x is Row => x !== undefined);
     if (rows.length === 0) return null;
     return { id: rows.map((r) => String(r.id)).join(','), label: `${String(rec.period)}`, row: Object.fromEntries(rows.map((r) => [String(r.measure), r.value ?? null])), unique: true };
@@ -88,7 +89,7 @@ export const targetsKind: KindImpl = {
 
   update(w, rec, _existing, changes) {
     for (const c of changes) {
-      const row = w.core.sqlite.prepare(`select id from targets where rep_id is ? and territory_id is ? and period = ? and measure = ?`).get(rec.repId, rec.territoryId, rec.period, c.field) as { id: string } | undefined;
+      const row = prepared(w.core.sqlite, `select id from targets where rep_id is ? and territory_id is ? and period = ? and measure = ?`).get(rec.repId, rec.territoryId, rec.period, c.field) as { id: string } | undefined;
       const period = String(rec.period);
       if (row) w.update('targets', row.id, { value: c.after as number });
       else w.insert('targets', { id: newId(w.now), rep_id: s(rec.repId), territory_id: s(rec.territoryId), period_kind: periodKind(period), period, measure: c.field, value: c.after as number });

@@ -1,4 +1,5 @@
 import { nameKey, nearMisses } from '../../../../../shared/domain/import/near-miss';
+import { prepared } from '../sql-cache';
 import type { Core } from '../../../core';
 
 /**
@@ -26,7 +27,7 @@ export class RefResolver {
   constructor(private readonly core: Core) {}
 
   private loadReps(): Named[] {
-    return (this.reps ??= this.core.sqlite.prepare(`select id, name, employee_no as extra from reps where deleted_at is null`).all() as Named[]);
+    return (this.reps ??= prepared(this.core.sqlite, `select id, name, employee_no as extra from reps where deleted_at is null`).all() as Named[]);
   }
 
   rep(text: string): RefResult {
@@ -41,7 +42,7 @@ export class RefResolver {
   }
 
   territory(text: string): RefResult {
-    const all = (this.territories ??= this.core.sqlite.prepare(`select id, name, code as extra, parent_id as parentId from territories where deleted_at is null`).all() as (Named & { parentId: string | null })[]);
+    const all = (this.territories ??= prepared(this.core.sqlite, `select id, name, code as extra, parent_id as parentId from territories where deleted_at is null`).all() as (Named & { parentId: string | null })[]);
     const byId = new Map(all.map((t) => [t.id, t]));
     const path = (t: Named & { parentId: string | null }): string[] => {
       const out: string[] = [];
@@ -59,7 +60,7 @@ export class RefResolver {
   }
 
   product(text: string): RefResult {
-    const all = (this.products ??= this.core.sqlite.prepare(`select id, name, sku, spec as extra from products where deleted_at is null`).all() as (Named & { sku: string })[]);
+    const all = (this.products ??= prepared(this.core.sqlite, `select id, name, sku, spec as extra from products where deleted_at is null`).all() as (Named & { sku: string })[]);
     const bySku = all.filter((p) => p.sku === text);
     if (bySku.length === 1) return { ok: true, id: bySku[0]!.id, label: bySku[0]!.name };
     const key = nameKey(text);
@@ -78,13 +79,13 @@ export class RefResolver {
   account(text: string): RefResult {
     const cached = this.accountCache.get(`n:${text}`);
     if (cached) return cached;
-    const rows = this.core.sqlite.prepare(`select id, name, code from accounts where name = ? and deleted_at is null limit 5`).all(text) as { id: string; name: string; code: string }[];
+    const rows = prepared(this.core.sqlite, `select id, name, code from accounts where name = ? and deleted_at is null limit 5`).all(text) as { id: string; name: string; code: string }[];
     if (rows.length === 1) return this.remember(this.accountCache, `n:${text}`, { ok: true, id: rows[0]!.id, label: `${rows[0]!.name}（${rows[0]!.code}）` });
     if (rows.length > 1) return this.remember(this.accountCache, `n:${text}`, { ok: false, reason: 'ambiguous', suggestions: rows.map((r) => `${r.name}（${r.code}）`) });
     const core = nameKey(text).replace(/(股份有限公司|有限责任公司|有限公司|公司)$/, '');
     const probe = core.slice(0, Math.min(4, core.length));
     const candidates = probe
-      ? (this.core.sqlite.prepare(`select name from accounts where deleted_at is null and name like ? escape '\\' limit 300`).all(`%${probe.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as { name: string }[]).map((r) => r.name)
+      ? (prepared(this.core.sqlite, `select name from accounts where deleted_at is null and name like ? escape '\\' limit 300`).all(`%${probe.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as { name: string }[]).map((r) => r.name)
       : [];
     return this.remember(this.accountCache, `n:${text}`, { ok: false, reason: 'missing', suggestions: nearMisses(text, candidates) });
   }
@@ -92,13 +93,13 @@ export class RefResolver {
   accountByCode(code: string): RefResult {
     const cached = this.accountCache.get(`c:${code}`);
     if (cached) return cached;
-    const row = this.core.sqlite.prepare(`select id, name, code from accounts where code = ? and deleted_at is null`).get(code) as { id: string; name: string; code: string } | undefined;
+    const row = prepared(this.core.sqlite, `select id, name, code from accounts where code = ? and deleted_at is null`).get(code) as { id: string; name: string; code: string } | undefined;
     return this.remember(this.accountCache, `c:${code}`, row ? { ok: true, id: row.id, label: `${row.name}（${row.code}）` } : { ok: false, reason: 'missing', suggestions: [] });
   }
 
   order(orderNo: string): { id: string; accountId: string } | null {
     if (this.orderCache.has(orderNo)) return this.orderCache.get(orderNo) ?? null;
-    const row = this.core.sqlite.prepare(`select id, account_id as accountId from orders where order_no = ? and deleted_at is null`).get(orderNo) as { id: string; accountId: string } | undefined;
+    const row = prepared(this.core.sqlite, `select id, account_id as accountId from orders where order_no = ? and deleted_at is null`).get(orderNo) as { id: string; accountId: string } | undefined;
     return this.remember(this.orderCache, orderNo, row ?? null);
   }
 }

@@ -80,9 +80,44 @@ export class OoxmlSource implements WorkbookSource {
     return guard(this.file, name, async () => {
       const { strings, styles } = await this.prepare(opts.check);
       const parser = new SheetParser({ strings, styles, date1904: this.date1904, limits: this.limits }, opts);
-      await this.pkg.stream(path, (t) => parser.scanner.write(t), opts.check);
-      parser.scanner.end();
-      return parser.result();
+      // Once the preview has its rows, the rest of sheetData is only searched for its end (and rows
+      // counted) without parsing: the merge ranges after it are all that is still needed.
+      let mode: 'parse' | 'skip' | 'tail' = 'parse';
+      let carry = '';
+      let tail: ReturnType<SheetParser['tailScanner']> | null = null;
+      let skippedRows = 0;
+      await this.pkg.stream(
+        path,
+        (t) => {
+          if (mode === 'parse') {
+            parser.scanner.write(t);
+            if (parser.saturated) mode = 'skip';
+            return;
+          }
+          if (mode === 'tail') {
+            tail!.write(t);
+            return;
+          }
+          const text = carry + t;
+          const end = text.indexOf('</sheetData>');
+          const counted = end < 0 ? text.slice(0, Math.max(0, text.length - 16)) : text.slice(0, end);
+          for (let i = counted.indexOf('<row'); i >= 0; i = counted.indexOf('<row', i + 4)) {
+            const next = counted.charCodeAt(i + 4);
+            if (next === 32 || next === 62) skippedRows++;
+          }
+          if (end < 0) {
+            carry = text.slice(Math.max(0, text.length - 16));
+            return;
+          }
+          mode = 'tail';
+          tail = parser.tailScanner();
+          tail.write(text.slice(end + '</sheetData>'.length));
+        },
+        opts.check,
+      );
+      if (mode === 'parse') parser.scanner.end();
+      const result = parser.result();
+      return { ...result, rowCount: result.rowCount + skippedRows, complete: mode === 'parse' };
     });
   }
 

@@ -58,6 +58,18 @@ export class SheetParser {
     this.scanner = new XmlScanner({ open: (n, a) => this.open(n, a), close: (n) => this.close(n), text: (t) => this.text(t) });
   }
 
+  /** maxRows reached: the rest of sheetData can be skipped without parsing (only merges matter). */
+  get saturated(): boolean {
+    return !this.materialise;
+  }
+
+  /** A scanner for the part after </sheetData> (merge ranges), sharing this parser's handlers. */
+  tailScanner(): XmlScanner {
+    this.inData = false;
+    this.cell = null;
+    return new XmlScanner({ open: (n, a) => this.open(n, a), close: (n) => this.close(n), text: (t) => this.text(t) }, { fragment: true });
+  }
+
   private get materialise(): boolean {
     return this.opts.maxRows === undefined || this.emitted < this.opts.maxRows;
   }

@@ -74,7 +74,13 @@ export class XmlScanner {
   private readonly stack: string[] = [];
   private sawRoot = false;
 
-  constructor(private readonly handler: XmlHandler) {}
+  /** fragment: the text starts mid-document (after a skipped part), so unmatched end tags are fine. */
+  constructor(
+    private readonly handler: XmlHandler,
+    private readonly opts: { fragment?: boolean } = {},
+  ) {
+    if (opts.fragment) this.sawRoot = true;
+  }
 
   get depth(): number {
     return this.stack.length;
@@ -118,6 +124,10 @@ export class XmlScanner {
         const end = s.indexOf('>', lt + 2);
         if (end < 0) break;
         const name = localName(s.slice(lt + 2, end).trim());
+        if (this.opts.fragment && this.stack.length === 0) {
+          pos = end + 1;
+          continue;
+        }
         const top = this.stack.pop();
         if (top !== name) throw new XmlError('mismatch', `</${name}> closes <${top ?? '(nothing)'}>`);
         this.handler.close(name);
@@ -144,11 +154,12 @@ export class XmlScanner {
   }
 
   private emitText(text: string): void {
-    if (!text || this.stack.length === 0) return;
+    if (!text || (this.stack.length === 0 && !this.opts.fragment)) return;
     this.handler.text(decodeEntities(text));
   }
 
   end(): void {
+    if (this.opts.fragment) return;
     if (this.pending.trim() !== '' && this.stack.length > 0) throw new XmlError('truncated', 'the part ends inside a tag');
     if (this.stack.length > 0) throw new XmlError('truncated', `the part ends before </${this.stack[this.stack.length - 1]}>`);
     if (!this.sawRoot) throw new XmlError('truncated', 'the part is empty');
