@@ -52,11 +52,21 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // The shell's decisions (URL guard, sender check, CSP, menu, native binding) run and are tested in
+    // plain Node, where the Electron binary does not exist.
+    files: ['electron/main/pure/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron/main/pure/ holds plain-Node decisions that tests import: no electron here.' }] }],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
-      ...reactHooks.configs.recommended.rules,
+      // The classic hook rules; the React-Compiler rules of v7 flag ordinary data loading in effects.
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
       'no-restricted-imports': [
         'error',
         {

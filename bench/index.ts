@@ -6,6 +6,7 @@ import { printTable, writeJson } from './harness';
  */
 const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   import: () => import('./import'),
+  export: () => import('./export'),
 };
 
 async function main(): Promise<void> {

@@ -35,7 +35,7 @@ export const accountGridColumns: GridColumns = {
   updatedAt: { kind: 'number', expr: accounts.updatedAt },
 };
 
-const rowSelection = {
+export const rowSelection = {
   id: accounts.id,
   code: accounts.code,
   name: accounts.name,
@@ -71,7 +71,7 @@ const rowSelection = {
 
 type SelectedRow = Omit<AccountRow, 'daysSinceFollowup'>;
 
-function withDays(row: SelectedRow, today: string): AccountRow {
+export function withDays(row: SelectedRow, today: string): AccountRow {
   return { ...row, daysSinceFollowup: row.lastFollowupOn ? diffDays(row.lastFollowupOn, today) : null };
 }
 
@@ -88,20 +88,19 @@ export function searchCondition(q: string): SQL {
   )!;
 }
 
-export function listAccounts(db: Db, q: GridQuery, today: string): { total: number; items: AccountRow[] } {
+/** The count and page queries of the accounts grid (exposed so tests can EXPLAIN them). */
+export function accountsListQueries(db: Db, q: GridQuery, today: string) {
   const opts = { columns: accountGridColumns, today };
   const conditions = [isNull(accounts.deletedAt), ...gridWhere(q, opts)];
   if (q.search) conditions.push(searchCondition(q.search));
   const where = and(...conditions);
-  const total =
-    db
-      .select({ n: count() })
-      .from(accounts)
-      .leftJoin(reps, eq(reps.id, accounts.ownerRepId))
-      .leftJoin(territories, eq(territories.id, accounts.territoryId))
-      .where(where)
-      .get()?.n ?? 0;
-  const rows = db
+  const count$ = db
+    .select({ n: count() })
+    .from(accounts)
+    .leftJoin(reps, eq(reps.id, accounts.ownerRepId))
+    .leftJoin(territories, eq(territories.id, accounts.territoryId))
+    .where(where);
+  const rows$ = db
     .select(rowSelection)
     .from(accounts)
     .leftJoin(reps, eq(reps.id, accounts.ownerRepId))
@@ -109,9 +108,14 @@ export function listAccounts(db: Db, q: GridQuery, today: string): { total: numb
     .where(where)
     .orderBy(...gridOrderBy(q, opts, accounts.id))
     .limit(q.limit)
-    .offset(q.offset)
-    .all();
-  return { total, items: rows.map((r) => withDays(r, today)) };
+    .offset(q.offset);
+  return { count$, rows$ };
+}
+
+export function listAccounts(db: Db, q: GridQuery, today: string): { total: number; items: AccountRow[] } {
+  const { count$, rows$ } = accountsListQueries(db, q, today);
+  const total = count$.get()?.n ?? 0;
+  return { total, items: rows$.all().map((r) => withDays(r, today)) };
 }
 
 export function getAccountRow(db: Db, id: string, today: string): AccountRow | undefined {

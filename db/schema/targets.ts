@@ -20,6 +20,8 @@ export const targets = sqliteTable(
     period: text('period').notNull(),
     measure: text('measure', { enum: TARGET_MEASURES }).notNull(),
     value: integer('value').notNull(),
+    /** How a quarter / year target is shared over its months: evenly or by the seasonality profile. */
+    split: text('split', { enum: ['even', 'seasonal'] }).notNull().default('even'),
     ...auditColumns(),
   },
   (t) => [

@@ -26,6 +26,12 @@ export const scheduledExports = sqliteTable('scheduled_exports', {
   format: text('format', { enum: ['xlsx', 'csv'] }).notNull().default('xlsx'),
   folder: text('folder').notNull(),
   schedule: text('schedule', { enum: ['daily', 'weekdays', 'weekly', 'monthly'] }).notNull(),
+  /** Local time of day the run is due ("HH:MM"). */
+  runAt: text('run_at').notNull().default('08:00'),
+  /** weekly: ISO weekday 1 = Monday … 7 = Sunday. */
+  weekday: integer('weekday'),
+  /** monthly: day 1–31 (a shorter month runs on its last day). */
+  monthDay: integer('month_day'),
   params: text('params').notNull().default('{}'),
   enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
   lastRunAt: integer('last_run_at'),

@@ -4,7 +4,9 @@ import { registerAccounts } from './commands/accounts';
 import { registerBackup } from './commands/backup';
 import { registerDb } from './commands/db';
 import { registerImports } from './commands/imports';
+import { registerExport } from './commands/export';
 import { registerSeed } from './commands/seed';
+import { registerTargets } from './commands/targets';
 import { reportError } from './output';
 
 /** salesdesk: the app's own services from the command line, for automation and tests. */
@@ -21,6 +23,8 @@ export function buildProgram(): Command {
   registerBackup(program);
   registerAccounts(program);
   registerImports(program);
+  registerExport(program);
+  registerTargets(program);
   return program;
 }
 

@@ -1,7 +1,10 @@
 import { accountsContract } from './accounts';
 import { importsContract } from './imports';
+import { filesContract } from './files';
 import { referenceContract } from './reference';
+import { reportsContract } from './reports';
 import { systemContract } from './system';
+import { targetsContract } from './targets';
 
 /** THE single registry of the API: every transport, handler map and client is derived from this. */
 export const contract = {
@@ -9,6 +12,9 @@ export const contract = {
   ...referenceContract,
   ...accountsContract,
   ...importsContract,
+  ...targetsContract,
+  ...reportsContract,
+  ...filesContract,
 };
 
 export type Contract = typeof contract;

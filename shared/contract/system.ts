@@ -25,6 +25,8 @@ export const statusSchema = z.object({
   schemaVersion: z.number().int(),
   today: z.string(),
   canOpenFolders: z.boolean(),
+  /** Native open/save dialogs exist (the desktop app); otherwise the UI offers drag-and-drop/upload. */
+  canPickFiles: z.boolean(),
 });
 export type Status = z.output<typeof statusSchema>;
 

@@ -8,7 +8,7 @@ import { createAccount, getAccountDetail, updateAccount } from '../services/acco
 export function accountsHandlers({ core }: Runtime): Handlers<typeof accountsContract, CallContext> {
   return {
     'accounts.list': (q) => listAccounts(core.db, q, core.today()),
-    'accounts.get': ({ id }) => getAccountDetail(core, id),
+    'accounts.get': ({ id }, ctx) => getAccountDetail(core, id, ctx.lang),
     'accounts.search': ({ q, limit }) => searchAccounts(core.db, q, limit),
     'accounts.create': (input, ctx) => createAccount(core, ctx.actor, input),
     'accounts.update': (input, ctx) => updateAccount(core, ctx.actor, input),

@@ -4,8 +4,11 @@ import type { CallContext } from '../core';
 import type { Runtime } from '../runtime';
 import { accountsHandlers } from './accounts';
 import { importsHandlers } from './imports';
+import { filesHandlers } from './files';
 import { referenceHandlers } from './reference';
+import { reportsHandlers } from './reports';
 import { systemHandlers } from './system';
+import { targetsHandlers } from './targets';
 
 /** Every contract method's handler; `satisfies` makes a missing one a type error. */
 export function createHandlers(rt: Runtime) {
@@ -14,5 +17,8 @@ export function createHandlers(rt: Runtime) {
     ...referenceHandlers(rt),
     ...accountsHandlers(rt),
     ...importsHandlers(rt),
+    ...targetsHandlers(rt),
+    ...reportsHandlers(rt),
+    ...filesHandlers(rt),
   } satisfies Handlers<Contract, CallContext>;
 }

@@ -29,6 +29,7 @@ export function status(rt: Runtime): Status {
     schemaVersion: schemaVersion(core.sqlite),
     today: core.today(),
     canOpenFolders: core.files.canOpenFolders,
+    canPickFiles: core.files.canPickFiles,
   };
 }
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createBackend } from '../createBackend';
 import { defaultDbFile } from '../paths';
+import { runDueScheduledExports, startExportScheduler } from '../services/export/scheduled-exports';
 import { startHttpServer } from './server';
 
 /**
@@ -20,7 +21,11 @@ async function main(): Promise<void> {
   const backend = createBackend({ dbFile });
   const server = await startHttpServer({ backend, staticDir, port: arg('--port') ? Number(arg('--port')) : 0 });
   process.stdout.write(`SalesDesk preview: ${server.url}\n数据库 / database: ${dbFile}\n(Ctrl+C 退出 / to stop)\n`);
+  // Like the desktop app: missed scheduled exports catch up now, due ones run each minute.
+  void runDueScheduledExports(backend.core, backend.runtime.session.actor()).catch((error: unknown) => backend.core.logger.error('scheduled exports failed', error));
+  const stopScheduler = startExportScheduler(backend.core, () => backend.runtime.session.actor());
   const stop = async () => {
+    stopScheduler();
     await server.close();
     backend.close();
     process.exit(0);

@@ -163,7 +163,12 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
         res.writeHead(204);
         return res.end();
       }
-      if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, indexHtml(), MIME['.html']);
+      if (url.pathname === '/' || url.pathname === '/index.html') {
+        // The page's own CSP is a meta tag; frame-ancestors only works as a header.
+        res.setHeader('content-security-policy', "frame-ancestors 'none'");
+        res.setHeader('x-frame-options', 'DENY');
+        return send(res, 200, indexHtml(), MIME['.html']);
+      }
       const file = normalize(join(staticRoot, decodeURIComponent(url.pathname)));
       if (!inside(staticRoot, file) || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'not found');
       res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'x-content-type-options': 'nosniff', 'cache-control': 'public, max-age=3600' });

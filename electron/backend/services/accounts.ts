@@ -1,16 +1,17 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { findAccountByCreditCode, getAccountRecord, getAccountRow, type AccountRecord } from '../../../db/repositories/accounts';
-import { accountFollowers, accountTags, accounts, accountTransfers, auditLog, contacts, followups, reps, tags, territories } from '../../../db/schema';
+import { accountFollowers, accountTags, accounts, contacts, reps, tags, territories } from '../../../db/schema';
 import type { AccountDetail, AccountRow, accountEditableSchema } from '../../../shared/contract/accounts';
 import { normalizeCreditCode, validateCreditCode } from '../../../shared/domain/credit-code';
 import { nameInitials } from '../../../shared/domain/search-key';
-import { msg } from '../../../shared/i18n/text';
+import { type Lang, msg } from '../../../shared/i18n/text';
 import { AppError } from '../../../shared/rpc/errors';
 import type { z } from 'zod';
 import type { Actor, Core } from '../core';
 import { newId } from '../ids';
 import { changedFields, recordAudit } from './audit';
 import { nextNumber } from './numbers';
+import { accountTimeline } from './timeline';
 import { staleVersion } from './users';
 
 export type AccountInput = z.output<typeof accountEditableSchema>;
@@ -97,12 +98,7 @@ export function updateAccount(core: Core, actor: Actor, input: { id: string; ver
   return requireRow(core, input.id);
 }
 
-const AUDIT_TITLES: Record<string, string> = {
-  'account.create': '创建客户',
-  'account.update': '修改资料',
-};
-
-export function getAccountDetail(core: Core, id: string): AccountDetail {
+export function getAccountDetail(core: Core, id: string, lang: Lang): AccountDetail {
   const row = requireRow(core, id);
   const rec = getAccountRecord(core.db, id)!;
   const contactRows = core.db
@@ -119,26 +115,11 @@ export function getAccountDetail(core: Core, id: string): AccountDetail {
     .where(eq(accountFollowers.accountId, id))
     .all();
 
-  const timeline: AccountDetail['timeline'] = [];
-  const repNames = new Map(core.db.select({ id: reps.id, name: reps.name }).from(reps).all().map((r) => [r.id, r.name]));
-  for (const f of core.db.select().from(followups).where(and(eq(followups.accountId, id), isNull(followups.deletedAt))).orderBy(desc(followups.occurredOn)).limit(200).all()) {
-    timeline.push({ at: Date.parse(`${f.occurredOn}T00:00:00Z`), kind: `followup.${f.kind}`, title: f.notes, detail: f.nextStep, by: f.repId ? (repNames.get(f.repId) ?? null) : null });
-  }
-  for (const t of core.db.select().from(accountTransfers).where(eq(accountTransfers.accountId, id)).orderBy(desc(accountTransfers.at)).limit(200).all()) {
-    const from = t.fromRepId ? (repNames.get(t.fromRepId) ?? '?') : '公海';
-    const to = t.toRepId ? (repNames.get(t.toRepId) ?? '?') : '公海';
-    timeline.push({ at: t.at, kind: `transfer.${t.kind}`, title: `${from} → ${to}`, detail: t.reason + (t.undoneAt ? '（已撤销）' : ''), by: null });
-  }
-  for (const a of core.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'account'), eq(auditLog.entityId, id))).orderBy(desc(auditLog.at)).limit(200).all()) {
-    timeline.push({ at: a.at, kind: a.action, title: AUDIT_TITLES[a.action] ?? a.action, detail: a.after, by: a.userName });
-  }
-  timeline.sort((a, b) => b.at - a.at);
-
   return {
     account: { ...row, website: rec.website, notes: rec.notes, ownedSince: rec.ownedSince, protectedUntil: rec.protectedUntil },
     contacts: contactRows.map((c) => ({ id: c.id, name: c.name, title: c.title, phone: c.phone, mobile: c.mobile, email: c.email, wechat: c.wechat, isPrimary: c.isPrimary })),
     tags: tagRows.map((t) => t.name),
     followers: followerRows,
-    timeline,
+    timeline: accountTimeline(core, id, lang),
   };
 }

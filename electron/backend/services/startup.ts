@@ -1,12 +1,15 @@
 import type { Actor, Core } from '../core';
 import { refreshAllAccountAggregates } from './aggregates';
 import { backupTo, pruneBackups, timestampedBackupFile } from './backup';
+import { runDueScheduledExports } from './export/scheduled-exports';
 import { writeSettings } from './settings';
 
 export interface StartupReport {
   backup: string | null;
   prunedBackups: number;
   refreshedAccounts: number;
+  /** Scheduled exports that were due (or missed while the app was closed) and ran now. */
+  scheduledExports: number;
 }
 
 /**
@@ -24,5 +27,7 @@ export async function runDailyTasks(core: Core, actor: Actor, invalidateSettings
     pruned = pruneBackups(core.dataDir, core.settings().backupKeepDays, core.clock.now());
   }
   const refreshedAccounts = refreshAllAccountAggregates(core);
-  return { backup, prunedBackups: pruned, refreshedAccounts };
+  // After the aggregates, so that catch-up exports see today's overdue figures.
+  const scheduledExports = (await runDueScheduledExports(core, actor)).length;
+  return { backup, prunedBackups: pruned, refreshedAccounts, scheduledExports };
 }

@@ -1,0 +1,85 @@
+import { type SQL, and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { AccountRow } from '../../shared/contract/accounts';
+import type { GridQuery } from '../../shared/contract/grid';
+import type { Db } from '../client';
+import { gridOrderBy, gridWhere } from '../grid-sql';
+import { accounts, reps, territories } from '../schema';
+import { accountGridColumns, rowSelection, searchCondition, withDays } from './accounts';
+
+export interface AccountExportSummary {
+  accounts: number;
+  openReceivableFen: number;
+  overdueFen: number;
+  onHold: number;
+  inPool: number;
+  byTier: Record<string, number>;
+}
+
+/** The same WHERE the accounts grid uses (accounts.list), so a summary matches the exported rows. */
+function where(q: Pick<GridQuery, 'filters' | 'search'>, today: string): SQL | undefined {
+  const conditions = [isNull(accounts.deletedAt), ...gridWhere({ offset: 0, limit: 1, sort: [], ...q }, { columns: accountGridColumns, today })];
+  if (q.search) conditions.push(searchCondition(q.search));
+  return and(...conditions);
+}
+
+export function summarizeAccounts(db: Db, q: Pick<GridQuery, 'filters' | 'search'>, today: string): AccountExportSummary {
+  const rows = db
+    .select({
+      tier: accounts.tier,
+      n: sql<number>`count(*)`,
+      open: sql<number>`coalesce(sum(${accounts.openReceivableFen}), 0)`,
+      overdue: sql<number>`coalesce(sum(${accounts.overdueFen}), 0)`,
+      hold: sql<number>`coalesce(sum(${accounts.creditHold}), 0)`,
+      pool: sql<number>`coalesce(sum(case when ${accounts.ownerRepId} is null then 1 else 0 end), 0)`,
+    })
+    .from(accounts)
+    .leftJoin(reps, eq(reps.id, accounts.ownerRepId))
+    .leftJoin(territories, eq(territories.id, accounts.territoryId))
+    .where(where(q, today))
+    .groupBy(accounts.tier)
+    .all();
+  const out: AccountExportSummary = { accounts: 0, openReceivableFen: 0, overdueFen: 0, onHold: 0, inPool: 0, byTier: {} };
+  for (const r of rows) {
+    out.accounts += r.n;
+    out.openReceivableFen += r.open;
+    out.overdueFen += r.overdue;
+    out.onHold += r.hold;
+    out.inPool += r.pool;
+    out.byTier[r.tier] = r.n;
+  }
+  return out;
+}
+
+/**
+ * Every row accounts.list would return for the query (same columns, WHERE and ORDER BY), without
+ * OFFSET paging (which re-scans and re-counts per page): the ordered ids first (a few MB for 100,000),
+ * then the rows by id in chunks. No statement stays open between chunks, so the export can yield to
+ * the event loop while other calls use the same connection.
+ */
+export function* iterateAccounts(db: Db, q: Pick<GridQuery, 'sort' | 'filters' | 'search'>, today: string, chunk = 1000): Generator<AccountRow> {
+  const ids = db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .leftJoin(reps, eq(reps.id, accounts.ownerRepId))
+    .leftJoin(territories, eq(territories.id, accounts.territoryId))
+    .where(where(q, today))
+    .orderBy(...gridOrderBy({ offset: 0, limit: 1, ...q }, { columns: accountGridColumns, today }, accounts.id))
+    .all()
+    .map((r) => r.id);
+  for (let i = 0; i < ids.length; i += chunk) {
+    const part = ids.slice(i, i + chunk);
+    const rows = db
+      .select(rowSelection)
+      .from(accounts)
+      .leftJoin(reps, eq(reps.id, accounts.ownerRepId))
+      .leftJoin(territories, eq(territories.id, accounts.territoryId))
+      .where(inArray(accounts.id, part))
+      .all();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const id of part) {
+      const row = byId.get(id);
+      // A row deleted since the ids were read is simply not exported.
+      if (row && row.id) yield withDays(row, today);
+    }
+  }
+}

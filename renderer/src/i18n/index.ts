@@ -1,0 +1,36 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Lang } from '../../../shared/i18n/text';
+import { accountsText } from '../modules/accounts/i18n';
+import { reportsText } from '../modules/reports/i18n';
+import { settingsText } from '../modules/settings/i18n';
+import { shellText } from '../shell/i18n';
+
+/**
+ * One namespace per module; each module's i18n.ts exports {'zh-CN': {...}, en: {...}}.
+ * Chinese is the default and the fallback: a missing English string shows the Chinese one.
+ */
+export const namespaces = {
+  shell: shellText,
+  accounts: accountsText,
+  reports: reportsText,
+  settings: settingsText,
+};
+
+const resources: Record<Lang, Record<string, Record<string, unknown>>> = { 'zh-CN': {}, en: {} };
+for (const [ns, text] of Object.entries(namespaces)) {
+  resources['zh-CN'][ns] = text['zh-CN'];
+  resources.en[ns] = text.en;
+}
+
+void i18next.use(initReactI18next).init({
+  resources,
+  lng: 'zh-CN',
+  fallbackLng: 'zh-CN',
+  defaultNS: 'shell',
+  ns: Object.keys(namespaces),
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export default i18next;

@@ -1,0 +1,40 @@
+import {
+
+  ApartmentOutlined,
+  BarChartOutlined,
+  CustomerServiceOutlined,
+  DashboardOutlined,
+  ImportOutlined,
+  MoneyCollectOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  ShoppingCartOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+
+export interface AppRoute {
+  key: string;
+  path: string;
+  icon: ReactNode;
+  /** i18n key in the shell namespace. */
+  label: string;
+  page: LazyExoticComponent<ComponentType>;
+}
+
+const comingSoon = (key: string) => lazy(async () => ({ default: (await import('./modules/placeholder/ComingSoon')).comingSoon(key) }));
+
+/** The left navigation, in order. A feature replaces its placeholder with its module's page. */
+export const routes: AppRoute[] = [
+  { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, label: 'nav.dashboard', page: comingSoon('dashboard') },
+  { key: 'accounts', path: '/accounts', icon: <TeamOutlined />, label: 'nav.accounts', page: lazy(() => import('./modules/accounts/AccountsPage')) },
+  { key: 'allocation', path: '/allocation', icon: <ApartmentOutlined />, label: 'nav.allocation', page: comingSoon('allocation') },
+  { key: 'orders', path: '/orders', icon: <ShoppingCartOutlined />, label: 'nav.orders', page: comingSoon('orders') },
+  { key: 'payments', path: '/payments', icon: <MoneyCollectOutlined />, label: 'nav.payments', page: comingSoon('payments') },
+  { key: 'cases', path: '/cases', icon: <CustomerServiceOutlined />, label: 'nav.cases', page: comingSoon('cases') },
+  { key: 'credit', path: '/credit', icon: <SafetyCertificateOutlined />, label: 'nav.credit', page: comingSoon('credit') },
+  { key: 'import', path: '/import', icon: <ImportOutlined />, label: 'nav.import', page: comingSoon('import') },
+  { key: 'reports', path: '/reports', icon: <BarChartOutlined />, label: 'nav.reports', page: lazy(() => import('./modules/reports/ReportsPage')) },
+  { key: 'settings', path: '/settings', icon: <SettingOutlined />, label: 'nav.settings', page: lazy(() => import('./modules/settings/SettingsPage')) },
+];
+
