@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../../../shared/i18n/text';
 import { accountsText } from '../modules/accounts/i18n';
+import { importText } from '../modules/import/i18n';
 import { reportsText } from '../modules/reports/i18n';
 import { settingsText } from '../modules/settings/i18n';
 import { shellText } from '../shell/i18n';
@@ -13,6 +14,7 @@ import { shellText } from '../shell/i18n';
 export const namespaces = {
   shell: shellText,
   accounts: accountsText,
+  import: importText,
   reports: reportsText,
   settings: settingsText,
 };

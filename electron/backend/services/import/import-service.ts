@@ -136,7 +136,8 @@ export async function previewImport(
     session.summary = null;
     const date1904 = src.date1904;
     const start = firstDataRow(session);
-    const width = Math.max(session.headers.length, ...session.head.map((r) => r.cells.length));
+    // Bogus used ranges (A1:XFD2) would make thousands of empty preview columns: show what has headers.
+    const width = Math.min(Math.max(session.headers.length, ...session.head.map((r) => r.cells.length)), Math.max(session.headers.length, 1) + 5, 200);
     const grid = session.head.slice(0, 40).map((r) => {
       const g = toGridRow(r, date1904);
       return { row: r.row, cells: Array.from({ length: width }, (_, c) => g.cells[c] ?? ''), filled: [] as number[] };

@@ -76,7 +76,7 @@ export function commitImport(core: Core, actor: Actor, session: ImportSession, o
           if (r.action === 'create') {
             const id = impl.create(w, rec, ctx);
             created++;
-            if (kind === 'accounts' && !rec.ownerRepId) createdAccounts.push({ id, territoryId: (rec.territoryId as string | null) ?? null, industry: (rec.industry as string | null) ?? null, tier: (rec.tier as string | null) ?? 'C', source: (rec.source as string | null) ?? null });
+            if (session.options.assignOwners && kind === 'accounts' && !rec.ownerRepId) createdAccounts.push({ id, territoryId: (rec.territoryId as string | null) ?? null, industry: (rec.industry as string | null) ?? null, tier: (rec.tier as string | null) ?? 'C', source: (rec.source as string | null) ?? null });
           } else {
             const existing = reload(ctx, kind, r.target!, rec);
             const changes = impl.changes(rec, existing, ctx) as FieldChange[];

@@ -38,6 +38,9 @@ function describe(table: string, row: Row | null, id: string): { zh: string; en:
   return { zh: `${zh}“${name}”`, en: `${en} "${name}"` };
 }
 
+/** The table of the kind imported: the counts reported are of these records (not contacts, counters …). */
+const MAIN_TABLE: Record<string, string> = { accounts: 'accounts', reps: 'reps', followups: 'followups', orders: 'orders', payments: 'payments', targets: 'targets' };
+
 function same(a: Row | null, b: Row | null): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -121,16 +124,17 @@ export function undoImport(core: Core, actor: Actor, batchId: string): { batchId
       if ((it.entity_type === 'orders' || it.entity_type === 'payments') && after?.account_id) accounts.add(String(after.account_id));
       if (it.action === 'delete') continue;
       try {
+        const main = it.entity_type === MAIN_TABLE[batch.kind];
         if (it.action === 'create') {
           core.sqlite.prepare(`delete from ${it.entity_type} where ${spec.pk} = ?`).run(it.entity_id);
-          deleted++;
+          if (main) deleted++;
         } else {
           const before = JSON.parse(it.before!) as Row;
           // Only the columns the import changed (for a versioned row nothing else moved since).
           const cols = Object.keys(before).filter((c) => !after || before[c] !== after[c]);
           if (cols.length === 0) continue;
           core.sqlite.prepare(`update ${it.entity_type} set ${cols.map((c) => `${c} = ?`).join(', ')} where ${spec.pk} = ?`).run(...cols.map((c) => before[c] ?? null), it.entity_id);
-          restored++;
+          if (main && before.version !== after?.version) restored++;
         }
       } catch (error) {
         const e = error as { code?: string };

@@ -82,6 +82,9 @@ export class RefResolver {
     const rows = prepared(this.core.sqlite, `select id, name, code from accounts where name = ? and deleted_at is null limit 5`).all(text) as { id: string; name: string; code: string }[];
     if (rows.length === 1) return this.remember(this.accountCache, `n:${text}`, { ok: true, id: rows[0]!.id, label: `${rows[0]!.name}（${rows[0]!.code}）` });
     if (rows.length > 1) return this.remember(this.accountCache, `n:${text}`, { ok: false, reason: 'ambiguous', suggestions: rows.map((r) => `${r.name}（${r.code}）`) });
+    // A code in the name column (or the code picked from an ambiguous name's suggestions).
+    const byCode = this.accountByCode(text);
+    if (byCode.ok) return byCode;
     const core = nameKey(text).replace(/(股份有限公司|有限责任公司|有限公司|公司)$/, '');
     const probe = core.slice(0, Math.min(4, core.length));
     const candidates = probe
