@@ -72,8 +72,13 @@ export class CsvSource implements WorkbookSource {
           const text = decoder.write(chunk as Buffer);
           if (text && !parser.write(text)) {
             await new Promise<void>((ok) => {
-              parser.once('drain', ok);
-              parser.once('close', ok);
+              const done = () => {
+                parser.off('drain', done);
+                parser.off('close', done);
+                ok();
+              };
+              parser.on('drain', done);
+              parser.on('close', done);
             });
           }
         }
