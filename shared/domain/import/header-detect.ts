@@ -1,4 +1,3 @@
-import { KIND_SPECS } from './fields';
 import { columnLetter, type GridRow, type MergeRange } from './grid';
 import { matchHeader } from './header-match';
 import type { ImportKind } from './kinds';
@@ -158,11 +157,4 @@ export function dedupeHeaders(headers: readonly string[]): string[] {
     seen.set(base, n);
     return n === 1 ? base : `${base} (${n})`;
   });
-}
-
-
-/** Whether a kind's fields are all unknown to a header row (a hint that the wrong kind was chosen). */
-export function kindFit(kind: ImportKind, headers: readonly string[]): number {
-  const known = headers.filter((h) => matchHeader(kind, h) !== null).length;
-  return KIND_SPECS[kind].fields.length ? known / Math.max(1, headers.filter(Boolean).length) : 0;
 }

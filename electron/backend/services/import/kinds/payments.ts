@@ -1,3 +1,4 @@
+import { owesMoney } from '../../../../../shared/domain/receivables';
 import { newId } from '../../../ids';
 import { prepared } from '../sql-cache';
 import type { Row } from '../commit/journal-writer';
@@ -73,8 +74,7 @@ export const paymentsKind: KindImpl = {
     const orderId = s(rec.orderId);
     if (orderId && amount > 0) {
       const order = w.get('orders', orderId)!;
-      const state = String(order.state);
-      const owes = state !== 'draft' && state !== 'cancelled' && (state !== 'on_hold' || order.confirmed_on !== null);
+      const owes = owesMoney({ state: String(order.state), confirmedOn: (order.confirmed_on as string | null) ?? null });
       const open = owes ? Math.max(0, Number(order.total_fen) - Number(order.returned_fen) - Number(order.collected_fen)) : 0;
       allocated = Math.min(amount, open);
     }
