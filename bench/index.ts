@@ -9,6 +9,7 @@ const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   seed: () => import('./seed'),
   'accounts-ui': () => import('./accounts-ui'),
   o2c: () => import('./order-to-cash'),
+  import: () => import('./import'),
   export: () => import('./export'),
 };
 

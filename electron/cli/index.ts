@@ -12,6 +12,7 @@ import { registerReps } from './commands/reps';
 import { registerUndo } from './commands/undo';
 import { registerBackup } from './commands/backup';
 import { registerDb } from './commands/db';
+import { registerImports } from './commands/imports';
 import { registerExport } from './commands/export';
 import { registerSeed } from './commands/seed';
 import { registerTargets } from './commands/targets';
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerUndo(program);
   registerReps(program);
   registerFollowups(program);
+  registerImports(program);
   registerExport(program);
   registerTargets(program);
   return program;

@@ -12,6 +12,7 @@ import { repsContract } from './reps';
 import { territoriesContract } from './territories';
 import { transfersContract } from './transfers';
 import { viewsContract } from './views';
+import { importsContract } from './imports';
 import { filesContract } from './files';
 import { referenceContract } from './reference';
 import { reportsContract } from './reports';
@@ -36,6 +37,7 @@ export const contract = {
   ...territoriesContract,
   ...followupsContract,
   ...viewsContract,
+  ...importsContract,
   ...targetsContract,
   ...reportsContract,
   ...filesContract,

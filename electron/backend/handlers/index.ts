@@ -13,6 +13,7 @@ import { journalsHandlers } from './journals';
 import { poolHandlers } from './pool';
 import { repsHandlers } from './reps';
 import { transfersHandlers } from './transfers';
+import { importsHandlers } from './imports';
 import { filesHandlers } from './files';
 import { referenceHandlers } from './reference';
 import { reportsHandlers } from './reports';
@@ -35,6 +36,7 @@ export function createHandlers(rt: Runtime) {
     ...journalsHandlers(rt),
     ...repsHandlers(rt),
     ...followupsHandlers(rt),
+    ...importsHandlers(rt),
     ...targetsHandlers(rt),
     ...reportsHandlers(rt),
     ...filesHandlers(rt),
