@@ -48,6 +48,9 @@ async function rowIndex(code: string): Promise<string> {
   return (await page.locator(`${grid} [role="row"][row-index]:has([col-id="code"]:text-is("${code}"))`).getAttribute('row-index'))!;
 }
 async function cell(code: string, col: string) {
+  // Earlier steps may leave the grid scrolled sideways; the columns used here sit at the left.
+  await page.evaluate(`document.querySelectorAll('${grid} .ag-body-horizontal-scroll-viewport, ${grid} .ag-center-cols-viewport').forEach((el) => { el.scrollLeft = 0; })`);
+  await page.waitForTimeout(100);
   return page.locator(`${grid} [role="row"][row-index="${await rowIndex(code)}"] [col-id="${col}"]`);
 }
 
