@@ -13,6 +13,10 @@ import { AppContext } from './shell/app-context';
 import { AppLayout } from './shell/AppLayout';
 import { errorMessage } from './shell/errors';
 
+// Under automation (navigator.webdriver: the browser tests) antd's open/close animations are switched
+// off, so that a closing drawer's mask never sits over the next click on a busy CI machine.
+const THEME = { token: { borderRadius: 4, fontSize: 13, motion: !navigator.webdriver } };
+
 /** Loads the status, applies the language, and shows welcome, sign-in or the app. */
 export function App() {
   const [status, setStatus] = useState<Status | null>(null);
@@ -45,7 +49,7 @@ export function App() {
   else body = <AppLayout />;
 
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { borderRadius: 4, fontSize: 13 } }}>
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME}>
       <AntApp>
         <AppContext.Provider value={status ? { status, refreshStatus } : null}>{body}</AppContext.Provider>
       </AntApp>
