@@ -5,6 +5,7 @@ import { printTable, writeJson } from './harness';
  * bench/results/latest.json. Each suite module exports `run(): Promise<void>`.
  */
 const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
+  o2c: () => import('./order-to-cash'),
   export: () => import('./export'),
 };
 

@@ -39,6 +39,9 @@ export const cases = sqliteTable(
     firstRespondedAt: integer('first_responded_at'),
     resolvedAt: integer('resolved_at'),
     closedAt: integer('closed_at'),
+    /** SLA targets in working minutes, fixed from the policy when the case opens or its priority changes. */
+    firstResponseTargetMin: integer('first_response_target_min'),
+    resolutionTargetMin: integer('resolution_target_min'),
     firstResponseDueAt: integer('first_response_due_at'),
     resolutionDueAt: integer('resolution_due_at'),
     firstResponseBreached: integer('first_response_breached', { mode: 'boolean' }).notNull().default(false),
@@ -53,6 +56,7 @@ export const cases = sqliteTable(
     index('cases_order_idx').on(t.orderId),
     index('cases_owner_rep_idx').on(t.ownerRepId, t.state),
     index('cases_opened_idx').on(t.openedAt),
+    index('cases_fr_due_idx').on(t.firstResponseDueAt),
   ],
 );
 

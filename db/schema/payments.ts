@@ -18,6 +18,11 @@ export const instalments = sqliteTable(
     dueOn: text('due_on').notNull(),
     amountFen: integer('amount_fen').notNull(),
     paidFen: integer('paid_fen').notNull().default(0),
+    /** The part of the order's returns that cancels this instalment (latest-due first; see shared/domain/receivables). */
+    returnedFen: integer('returned_fen').notNull().default(0),
+    /** A plan edit after confirmation supersedes the old rows (kept for as-of reports) and adds new ones from that date. */
+    effectiveOn: text('effective_on'),
+    supersededOn: text('superseded_on'),
     /** The date the instalment became fully paid (for "paid late" / broken promise analysis). */
     paidOn: text('paid_on'),
     ...auditColumns(),
@@ -25,6 +30,10 @@ export const instalments = sqliteTable(
   (t) => [
     index('instalments_order_idx').on(t.orderId, t.seq),
     index('instalments_open_due_idx').on(t.dueOn).where(sql`${t.paidFen} < ${t.amountFen}`),
+    /** Covers the AR aging scan: open rows of the current plans, in order id order (for the join to orders). */
+    index('instalments_open_order_idx')
+      .on(t.orderId, t.dueOn, t.amountFen, t.paidFen, t.returnedFen, t.supersededOn)
+      .where(sql`${t.paidFen} < ${t.amountFen} and ${t.supersededOn} is null`),
   ],
 );
 
@@ -53,6 +62,8 @@ export const payments = sqliteTable(
     uniqueIndex('payments_no_uq').on(t.paymentNo),
     index('payments_account_idx').on(t.accountId, t.receivedOn),
     index('payments_received_idx').on(t.receivedOn),
+    /** Accounts holding unallocated money (credit), for aging as of today and the allocation screens. */
+    index('payments_credit_idx').on(t.accountId, t.unallocatedFen).where(sql`${t.unallocatedFen} <> 0 and ${t.deletedAt} is null`),
   ],
 );
 
@@ -72,5 +83,7 @@ export const paymentAllocations = sqliteTable(
     index('payment_allocations_payment_idx').on(t.paymentId),
     index('payment_allocations_order_idx').on(t.orderId),
     index('payment_allocations_instalment_idx').on(t.instalmentId),
+    /** Covers "paid on this instalment as of a date" for the aging replay. */
+    index('payment_allocations_asof_idx').on(t.instalmentId, t.allocatedOn, t.amountFen),
   ],
 );

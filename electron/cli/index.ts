@@ -1,6 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../backend/version';
 import { registerAccounts } from './commands/accounts';
+import { registerAr } from './commands/ar';
+import { registerCases } from './commands/cases';
+import { registerOrders } from './commands/orders';
+import { registerPayments } from './commands/payments';
 import { registerBackup } from './commands/backup';
 import { registerDb } from './commands/db';
 import { registerExport } from './commands/export';
@@ -21,6 +25,10 @@ export function buildProgram(): Command {
   registerSeed(program);
   registerBackup(program);
   registerAccounts(program);
+  registerOrders(program);
+  registerPayments(program);
+  registerAr(program);
+  registerCases(program);
   registerExport(program);
   registerTargets(program);
   return program;

@@ -1,4 +1,8 @@
 import { accountsContract } from './accounts';
+import { casesContract } from './cases';
+import { ordersContract } from './orders';
+import { paymentsContract } from './payments';
+import { receivablesContract } from './receivables';
 import { filesContract } from './files';
 import { referenceContract } from './reference';
 import { reportsContract } from './reports';
@@ -10,6 +14,10 @@ export const contract = {
   ...systemContract,
   ...referenceContract,
   ...accountsContract,
+  ...ordersContract,
+  ...paymentsContract,
+  ...receivablesContract,
+  ...casesContract,
   ...targetsContract,
   ...reportsContract,
   ...filesContract,

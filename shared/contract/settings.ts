@@ -1,4 +1,23 @@
 import { z } from 'zod';
+import { agingBoundsProblem, DEFAULT_AGING_BOUNDS } from '../domain/aging';
+import { calendarProblem, DEFAULT_WORK_CALENDAR, type WorkCalendar } from '../domain/work-calendar';
+import { isIsoDate } from '../domain/dates';
+
+const isoDate = z.string().refine(isIsoDate, { message: 'expected a date YYYY-MM-DD' });
+
+/** 工作日历 for SLA clocks: weekdays, daily periods (lunch is the gap), holidays and 调休 workdays. */
+export const workCalendarSchema = z
+  .object({
+    timeZone: z.string().min(1).max(64),
+    weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+    periods: z.array(z.object({ start: z.string().max(5), end: z.string().max(5) })).min(1).max(6),
+    holidays: z.array(isoDate).max(1000),
+    makeupWorkdays: z.array(isoDate).max(1000),
+  })
+  .superRefine((cal, ctx) => {
+    const problem = calendarProblem(cal);
+    if (problem) ctx.addIssue({ code: 'custom', message: `${problem.zh} / ${problem.en}` });
+  });
 
 /**
  * Application settings, one key each in the settings table. Every field has a default so that an
@@ -12,6 +31,18 @@ export const settingsSchema = z.object({
   timeZone: z.string().max(64).default('Asia/Shanghai'),
   backupKeepDays: z.number().int().min(1).max(365).default(14),
   lastAutoBackupOn: z.string().nullable().default(null),
+  /** SLA clocks count working time in this calendar. */
+  workCalendar: workCalendarSchema.default((): WorkCalendar => ({ ...DEFAULT_WORK_CALENDAR, weekdays: [...DEFAULT_WORK_CALENDAR.weekdays], periods: DEFAULT_WORK_CALENDAR.periods.map((p) => ({ ...p })), holidays: [], makeupWorkdays: [] })),
+  /** AR aging bucket upper bounds in days overdue: [30, 60, 90] → not due / 1-30 / 31-60 / 61-90 / 90+. */
+  agingBounds: z
+    .array(z.number().int())
+    .superRefine((b, ctx) => {
+      const problem = agingBoundsProblem(b);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${problem.zh} / ${problem.en}` });
+    })
+    .default(() => [...DEFAULT_AGING_BOUNDS]),
+  /** A running SLA clock with at most this many working minutes left is "about to breach". */
+  slaWarnMinutes: z.number().int().min(0).max(100_000).default(60),
   /** 12 monthly weights (Jan … Dec) for splitting quarter / year targets "by seasonality". */
   targetSeasonality: z.array(z.number().int().min(0).max(1000)).length(12).default([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]),
 });

@@ -29,3 +29,42 @@ export function openAmountFen(o: OrderMoney): number {
 export function daysOverdue(dueOn: string, asOf: string, toDay: (d: string) => number): number {
   return Math.max(0, toDay(asOf) - toDay(dueOn));
 }
+
+export interface InstalmentMoney {
+  dueOn: string;
+  seq: number;
+  amountFen: number;
+  /** Net of allocations to this instalment (allocations released later are negative rows). */
+  paidFen: number;
+}
+
+/**
+ * How much of each instalment is still owed once the order's returns are taken into account. Payments
+ * are allocated to instalments (oldest due first by default); returned goods cancel what is still
+ * unpaid from the latest-due instalment backwards, because a return shortens the tail of the plan, not
+ * the part that is already due. Returns the cancelled part per instalment, in the input's order.
+ */
+export function returnCancellations(instalments: readonly InstalmentMoney[], returnedFen: number): number[] {
+  const order = instalments.map((_, i) => i).sort((a, b) => {
+    const x = instalments[a]!;
+    const y = instalments[b]!;
+    return x.dueOn < y.dueOn ? 1 : x.dueOn > y.dueOn ? -1 : y.seq - x.seq;
+  });
+  const out = instalments.map(() => 0);
+  let left = Math.max(0, returnedFen);
+  for (const i of order) {
+    if (left <= 0) break;
+    const inst = instalments[i]!;
+    const unpaid = Math.max(0, inst.amountFen - inst.paidFen);
+    const take = Math.min(unpaid, left);
+    out[i] = take;
+    left -= take;
+  }
+  return out;
+}
+
+/** The open amount of each instalment (amount − paid − cancelled by returns), in the input's order. */
+export function instalmentOpenAmounts(instalments: readonly InstalmentMoney[], returnedFen: number): number[] {
+  const cancelled = returnCancellations(instalments, returnedFen);
+  return instalments.map((inst, i) => Math.max(0, inst.amountFen - inst.paidFen - cancelled[i]!));
+}

@@ -3,6 +3,10 @@ import type { Handlers } from '../../../shared/rpc/types';
 import type { CallContext } from '../core';
 import type { Runtime } from '../runtime';
 import { accountsHandlers } from './accounts';
+import { casesHandlers } from './cases';
+import { ordersHandlers } from './orders';
+import { paymentsHandlers } from './payments';
+import { receivablesHandlers } from './receivables';
 import { filesHandlers } from './files';
 import { referenceHandlers } from './reference';
 import { reportsHandlers } from './reports';
@@ -15,6 +19,10 @@ export function createHandlers(rt: Runtime) {
     ...systemHandlers(rt),
     ...referenceHandlers(rt),
     ...accountsHandlers(rt),
+    ...ordersHandlers(rt),
+    ...paymentsHandlers(rt),
+    ...receivablesHandlers(rt),
+    ...casesHandlers(rt),
     ...targetsHandlers(rt),
     ...reportsHandlers(rt),
     ...filesHandlers(rt),

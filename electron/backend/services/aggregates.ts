@@ -3,7 +3,8 @@ import type { Core } from '../core';
 /**
  * Keeps the account grid's aggregate columns true. Receivables follow shared/domain/receivables:
  * open = total − returned − collected over orders that owe money; overdue comes from instalments past
- * their due date. Overdue figures move with the calendar, so refreshAll runs at start and each day.
+ * their due date (current plan rows only, less the part cancelled by returns). Overdue figures move
+ * with the calendar, so refreshAll runs at start and each day.
  */
 const OPEN_RECEIVABLE = `
   coalesce((select sum(max(0, o.total_fen - o.returned_fen - o.collected_fen)) from orders o
@@ -12,14 +13,14 @@ const OPEN_RECEIVABLE = `
 
 const OVERDUE_FROM = `
   from instalments i join orders o on o.id = i.order_id
-  where o.account_id = accounts.id and o.deleted_at is null and i.paid_fen < i.amount_fen and i.due_on < @today
+  where o.account_id = accounts.id and o.deleted_at is null and i.superseded_on is null and i.paid_fen < i.amount_fen and i.paid_fen + i.returned_fen < i.amount_fen and i.due_on < @today
     and (o.state in ('confirmed','partly_shipped','shipped','completed') or (o.state = 'on_hold' and o.confirmed_on is not null))`;
 
 const OPEN_CASES = `(select count(*) from cases c where c.account_id = accounts.id and c.state not in ('resolved','closed'))`;
 
 const SET_CLAUSE = `
   open_receivable_fen = ${OPEN_RECEIVABLE},
-  overdue_fen = coalesce((select sum(i.amount_fen - i.paid_fen) ${OVERDUE_FROM}), 0),
+  overdue_fen = coalesce((select sum(i.amount_fen - i.paid_fen - i.returned_fen) ${OVERDUE_FROM}), 0),
   max_overdue_days = coalesce((select max(julianday(@today) - julianday(i.due_on)) ${OVERDUE_FROM}), 0),
   open_cases = ${OPEN_CASES}`;
 

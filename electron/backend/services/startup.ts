@@ -1,6 +1,7 @@
 import type { Actor, Core } from '../core';
 import { refreshAllAccountAggregates } from './aggregates';
 import { backupTo, pruneBackups, timestampedBackupFile } from './backup';
+import { sweepSlaBreaches } from './case-sla';
 import { runDueScheduledExports } from './export/scheduled-exports';
 import { writeSettings } from './settings';
 
@@ -8,6 +9,8 @@ export interface StartupReport {
   backup: string | null;
   prunedBackups: number;
   refreshedAccounts: number;
+  /** Cases whose SLA ran out since the last write to them (the breach flag is made to stick). */
+  slaBreaches: number;
   /** Scheduled exports that were due (or missed while the app was closed) and ran now. */
   scheduledExports: number;
 }
@@ -27,7 +30,8 @@ export async function runDailyTasks(core: Core, actor: Actor, invalidateSettings
     pruned = pruneBackups(core.dataDir, core.settings().backupKeepDays, core.clock.now());
   }
   const refreshedAccounts = refreshAllAccountAggregates(core);
+  const slaBreaches = sweepSlaBreaches(core, actor);
   // After the aggregates, so that catch-up exports see today's overdue figures.
   const scheduledExports = (await runDueScheduledExports(core, actor)).length;
-  return { backup, prunedBackups: pruned, refreshedAccounts, scheduledExports };
+  return { backup, prunedBackups: pruned, refreshedAccounts, slaBreaches, scheduledExports };
 }

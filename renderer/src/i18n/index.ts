@@ -2,6 +2,9 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../../../shared/i18n/text';
 import { accountsText } from '../modules/accounts/i18n';
+import { casesText } from '../modules/cases/i18n';
+import { ordersText } from '../modules/orders/i18n';
+import { paymentsText } from '../modules/payments/i18n';
 import { reportsText } from '../modules/reports/i18n';
 import { settingsText } from '../modules/settings/i18n';
 import { shellText } from '../shell/i18n';
@@ -13,6 +16,9 @@ import { shellText } from '../shell/i18n';
 export const namespaces = {
   shell: shellText,
   accounts: accountsText,
+  orders: ordersText,
+  payments: paymentsText,
+  cases: casesText,
   reports: reportsText,
   settings: settingsText,
 };

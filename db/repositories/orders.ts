@@ -1,0 +1,217 @@
+import { type SQL, and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { GridQuery } from '../../shared/contract/grid';
+import type { OrderListFilter, OrderRow } from '../../shared/contract/orders';
+import type { Db } from '../client';
+import { type GridColumns, escapeLike, gridOrderBy, gridWhere } from '../grid-sql';
+import { accounts, orders, reps, territories } from '../schema';
+
+/** An order owes money from confirmation until cancelled (shared/domain/receivables.owesMoney in SQL). */
+export const OWES_MONEY_SQL = sql`(${orders.state} in ('confirmed','partly_shipped','shipped','completed') or (${orders.state} = 'on_hold' and ${orders.confirmedOn} is not null))`;
+export const OPEN_FEN_SQL = sql<number>`(case when ${OWES_MONEY_SQL} then max(0, ${orders.totalFen} - ${orders.returnedFen} - ${orders.collectedFen}) else 0 end)`;
+
+export const orderGridColumns: GridColumns = {
+  orderNo: { kind: 'text', expr: orders.orderNo },
+  accountCode: { kind: 'text', expr: accounts.code },
+  accountName: { kind: 'text', expr: accounts.name },
+  repName: { kind: 'text', expr: reps.name },
+  territoryName: { kind: 'text', expr: territories.name },
+  state: { kind: 'text', expr: orders.state },
+  orderedOn: { kind: 'date', expr: orders.orderedOn },
+  promisedOn: { kind: 'date', expr: orders.promisedOn },
+  confirmedOn: { kind: 'date', expr: orders.confirmedOn },
+  shippedOn: { kind: 'date', expr: orders.shippedOn },
+  customerPo: { kind: 'text', expr: orders.customerPo },
+  totalFen: { kind: 'number', expr: orders.totalFen },
+  shippedFen: { kind: 'number', expr: orders.shippedFen },
+  collectedFen: { kind: 'number', expr: orders.collectedFen },
+  returnedFen: { kind: 'number', expr: orders.returnedFen },
+  openFen: { kind: 'number', expr: OPEN_FEN_SQL },
+  updatedAt: { kind: 'number', expr: orders.updatedAt },
+};
+
+const rowSelection = {
+  id: orders.id,
+  orderNo: orders.orderNo,
+  accountId: orders.accountId,
+  accountCode: accounts.code,
+  accountName: accounts.name,
+  repId: orders.repId,
+  repName: reps.name,
+  territoryName: territories.name,
+  state: orders.state,
+  heldFromState: orders.heldFromState,
+  orderedOn: orders.orderedOn,
+  promisedOn: orders.promisedOn,
+  confirmedOn: orders.confirmedOn,
+  shippedOn: orders.shippedOn,
+  completedOn: orders.completedOn,
+  cancelledOn: orders.cancelledOn,
+  customerPo: orders.customerPo,
+  paymentTermsDays: orders.paymentTermsDays,
+  totalFen: orders.totalFen,
+  taxFen: orders.taxFen,
+  shippedFen: orders.shippedFen,
+  billedFen: orders.billedFen,
+  collectedFen: orders.collectedFen,
+  returnedFen: orders.returnedFen,
+  openFen: OPEN_FEN_SQL,
+  creditStatus: orders.creditStatus,
+  updatedAt: orders.updatedAt,
+  version: orders.version,
+};
+
+/** Open amount past due today per order, from the current instalments. */
+export function overdueByOrder(db: Db, orderIds: readonly string[], today: string): Map<string, number> {
+  if (orderIds.length === 0) return new Map();
+  const rows = db.all<{ order_id: string; overdue: number }>(sql`
+    select i.order_id, sum(i.amount_fen - i.paid_fen - i.returned_fen) as overdue
+    from instalments i join orders o on o.id = i.order_id
+    where i.order_id in ${orderIds} and i.superseded_on is null and i.due_on < ${today}
+      and i.amount_fen - i.paid_fen - i.returned_fen > 0
+      and (o.state in ('confirmed','partly_shipped','shipped','completed') or (o.state = 'on_hold' and o.confirmed_on is not null))
+    group by i.order_id`);
+  return new Map(rows.map((r) => [r.order_id, r.overdue]));
+}
+
+export function orderSearchCondition(q: string): SQL {
+  const text = escapeLike(q.trim());
+  return or(
+    sql`${orders.orderNo} like ${`%${text}%`} escape '\\'`,
+    sql`${orders.customerPo} like ${`%${text}%`} escape '\\'`,
+    sql`${accounts.name} like ${`%${text}%`} escape '\\'`,
+    sql`${accounts.code} like ${`${text}%`} escape '\\'`,
+  )!;
+}
+
+function filterConditions(f: OrderListFilter, today: string, territoryIds: readonly string[] | null): SQL[] {
+  const c: SQL[] = [];
+  if (f.states && f.states.length > 0) c.push(inArray(orders.state, f.states));
+  if (f.repId) c.push(eq(orders.repId, f.repId));
+  if (f.accountId) c.push(eq(orders.accountId, f.accountId));
+  if (territoryIds) c.push(territoryIds.length ? inArray(accounts.territoryId, [...territoryIds]) : sql`0`);
+  if (f.from) c.push(sql`${orders.orderedOn} >= ${f.from}`);
+  if (f.to) c.push(sql`${orders.orderedOn} <= ${f.to}`);
+  if (f.overdue) {
+    c.push(OWES_MONEY_SQL);
+    // The covering index of open instalments answers this without touching the instalments table.
+    c.push(sql`${orders.id} in (select i.order_id from instalments i indexed by instalments_open_order_idx where i.paid_fen < i.amount_fen and i.superseded_on is null and i.due_on < ${today} and i.amount_fen - i.paid_fen - i.returned_fen > 0)`);
+  }
+  return c;
+}
+
+export interface OrderTotals {
+  count: number;
+  totalFen: number;
+  shippedFen: number;
+  collectedFen: number;
+  returnedFen: number;
+  openFen: number;
+}
+
+/** Which joined tables a query needs: the grid's count, totals and paging touch only those. */
+function joinsFor(q: GridQuery & { filter: OrderListFilter }, territoryIds: readonly string[] | null) {
+  const cols = new Set([...Object.keys(q.filters), ...q.sort.map((s) => s.colId)]);
+  const territory = cols.has('territoryName');
+  return {
+    account: territory || territoryIds !== null || !!q.search || cols.has('accountCode') || cols.has('accountName'),
+    rep: cols.has('repName'),
+    territory,
+  };
+}
+
+function joinSql(j: ReturnType<typeof joinsFor>): SQL {
+  const parts: SQL[] = [];
+  if (j.account || j.territory) parts.push(sql`inner join ${accounts} on ${accounts.id} = ${orders.accountId}`);
+  if (j.rep) parts.push(sql`left join ${reps} on ${reps.id} = ${orders.repId}`);
+  if (j.territory) parts.push(sql`left join ${territories} on ${territories.id} = ${accounts.territoryId}`);
+  return sql.join(parts, sql` `);
+}
+
+/**
+ * The orders grid. Paging, counting and totals run over the orders table with only the joins the
+ * filters and sort need (an order always has its account, so leaving the join out changes nothing);
+ * the page's 100 rows are then fetched with their names.
+ */
+export function listOrders(
+  db: Db,
+  q: GridQuery & { filter: OrderListFilter; withTotals: boolean },
+  today: string,
+  territoryIds: readonly string[] | null,
+): { total: number; items: OrderRow[]; totals: OrderTotals | null } {
+  const opts = { columns: orderGridColumns, today };
+  const conditions = [isNull(orders.deletedAt), ...filterConditions(q.filter, today, territoryIds), ...gridWhere(q, opts)];
+  if (q.search) conditions.push(orderSearchCondition(q.search));
+  const where = and(...conditions);
+  const j = joinsFor(q, territoryIds);
+  const sorted = q.sort.length ? q : { ...q, sort: [{ colId: 'orderedOn', sort: 'desc' as const }] };
+  const joins = joinSql(j);
+  const ids = db
+    .all<{ id: string }>(sql`select ${orders.id} as id from ${orders} ${joins} where ${where} order by ${sql.join(gridOrderBy(sorted, opts, orders.id), sql`, `)} limit ${q.limit} offset ${q.offset}`)
+    .map((r) => r.id);
+  let totals: OrderTotals | null = null;
+  let total: number;
+  if (q.withTotals) {
+    const t = db.get<OrderTotals | undefined>(sql`
+      select count(*) as count, coalesce(sum(${orders.totalFen}), 0) as totalFen, coalesce(sum(${orders.shippedFen}), 0) as shippedFen,
+             coalesce(sum(${orders.collectedFen}), 0) as collectedFen, coalesce(sum(${orders.returnedFen}), 0) as returnedFen,
+             coalesce(sum(${OPEN_FEN_SQL}), 0) as openFen
+      from ${orders} ${joins} where ${where}`);
+    totals = t ?? { count: 0, totalFen: 0, shippedFen: 0, collectedFen: 0, returnedFen: 0, openFen: 0 };
+    total = totals.count;
+  } else {
+    total = db.get<{ n: number }>(sql`select count(*) as n from ${orders} ${joins} where ${where}`).n;
+  }
+  const rows = ids.length
+    ? db
+        .select(rowSelection)
+        .from(orders)
+        .innerJoin(accounts, eq(accounts.id, orders.accountId))
+        .leftJoin(reps, eq(reps.id, orders.repId))
+        .leftJoin(territories, eq(territories.id, accounts.territoryId))
+        .where(inArray(orders.id, ids))
+        .all()
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const overdue = overdueByOrder(db, ids, today);
+  return { total, items: ids.map((id) => ({ ...byId.get(id)!, overdueFen: overdue.get(id) ?? 0 })), totals };
+}
+
+export function getOrderRow(db: Db, id: string, today: string): OrderRow | undefined {
+  const row = db
+    .select(rowSelection)
+    .from(orders)
+    .innerJoin(accounts, eq(accounts.id, orders.accountId))
+    .leftJoin(reps, eq(reps.id, orders.repId))
+    .leftJoin(territories, eq(territories.id, accounts.territoryId))
+    .where(and(eq(orders.id, id), isNull(orders.deletedAt)))
+    .get();
+  if (!row) return undefined;
+  return { ...row, overdueFen: overdueByOrder(db, [id], today).get(id) ?? 0 };
+}
+
+export type OrderRecord = typeof orders.$inferSelect;
+
+export function getOrderRecord(db: Db, id: string): OrderRecord | undefined {
+  return db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, id), isNull(orders.deletedAt)))
+    .get();
+}
+
+export function findOrderIdByNo(db: Db, orderNo: string): string | undefined {
+  return db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.orderNo, orderNo.trim().toUpperCase()), isNull(orders.deletedAt)))
+    .get()?.id;
+}
+
+/** A territory and every territory below it. */
+export function territorySubtree(db: Db, rootId: string): string[] {
+  return db
+    .all<{ id: string }>(
+      sql`with recursive t(id) as (select ${rootId} union all select c.id from territories c join t on c.parent_id = t.id where c.deleted_at is null) select id from t`,
+    )
+    .map((r) => r.id);
+}

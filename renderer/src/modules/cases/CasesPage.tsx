@@ -1,0 +1,199 @@
+import { PlusOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
+import type { ColDef, GridApi, GridReadyEvent, RowClickedEvent } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { App as AntApp, Button, Input, Segmented, Space, Switch, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseRow } from '../../../../shared/contract/cases';
+import { CASE_STATES } from '../../../../shared/domain/case-state';
+import { api, onEvent } from '../../api';
+import '../../components/grid/setup';
+import { dateTimeFormatter } from '../../components/grid/format';
+import { gridLocale, gridTheme } from '../../components/grid/setup';
+import { serverDatasource } from '../../components/grid/serverDatasource';
+import { SetFilter } from '../../components/grid/SetFilter';
+import { errorMessage } from '../../shell/errors';
+import { setParam, useRoute } from '../../shell/router';
+import { CaseCreateModal } from './CaseCreateModal';
+import { CaseDrawer } from './CaseDrawer';
+import { SlaSettingsModal } from './SlaSettingsModal';
+import { SlaTag } from './sla-view';
+
+type SlaFilter = 'all' | 'breached' | 'about_to_breach' | 'on_track';
+const PRIORITY_COLORS: Record<string, string> = { P1: 'red', P2: 'orange', P3: 'blue', P4: 'default' };
+
+/** 售后: cases with their SLA countdowns (working time), filters for breached and about to breach. */
+export default function CasesPage() {
+  const { t, i18n } = useTranslation('cases');
+  const { message } = AntApp.useApp();
+  const route = useRoute();
+  const openId = route.params.get('open') ?? undefined;
+  const gridApi = useRef<GridApi<CaseRow> | null>(null);
+  const [search, setSearch] = useState('');
+  const searchRef = useRef('');
+  const [sla, setSla] = useState<SlaFilter>('all');
+  const [openOnly, setOpenOnly] = useState(true);
+  const filterRef = useRef<{ sla: SlaFilter; open: boolean }>({ sla: 'all', open: true });
+  const [total, setTotal] = useState<number | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+
+  const columns = useMemo<ColDef<CaseRow>[]>(() => {
+    const buttons = { buttons: ['reset', 'apply'], closeOnApply: true, maxNumConditions: 1 };
+    const text = { filter: 'agTextColumnFilter', filterParams: buttons };
+    return [
+      { field: 'caseNo', headerName: t('col.caseNo'), width: 140, pinned: 'left', ...text },
+      {
+        field: 'sla',
+        headerName: t('col.countdown'),
+        width: 150,
+        sortable: false,
+        cellRenderer: (p: { data?: CaseRow }) => (p.data ? <SlaTag row={p.data} t={t} /> : null),
+      },
+      {
+        field: 'priority',
+        headerName: t('col.priority'),
+        width: 80,
+        filter: SetFilter,
+        filterParams: { options: ['P1', 'P2', 'P3', 'P4'].map((v) => ({ value: v, label: v })) },
+        cellRenderer: (p: { value: string }) => <Tag color={PRIORITY_COLORS[p.value]}>{p.value}</Tag>,
+      },
+      { field: 'title', headerName: t('col.title'), width: 220, ...text },
+      {
+        field: 'state',
+        headerName: t('col.state'),
+        width: 110,
+        filter: SetFilter,
+        filterParams: { options: CASE_STATES.map((s) => ({ value: s, label: t(`state.${s}`) })) },
+        valueFormatter: (p) => t(`state.${p.value as string}`),
+      },
+      {
+        field: 'type',
+        headerName: t('col.type'),
+        width: 90,
+        filter: SetFilter,
+        filterParams: { options: ['repair', 'replacement', 'return', 'refund', 'complaint', 'consultation'].map((v) => ({ value: v, label: t(`type.${v}`) })) },
+        valueFormatter: (p) => t(`type.${p.value as string}`),
+      },
+      { field: 'accountName', headerName: t('col.accountName'), width: 200, ...text },
+      { field: 'orderNo', headerName: t('col.orderNo'), width: 140, ...text },
+      { field: 'ownerName', headerName: t('col.ownerName'), width: 100, ...text },
+      { field: 'warranty', headerName: t('col.warranty'), width: 90, valueFormatter: (p) => t(`warranty.${p.value as string}`) },
+      { field: 'openedAt', headerName: t('col.openedAt'), width: 150, valueFormatter: dateTimeFormatter },
+    ];
+  }, [t]);
+
+  const datasource = useMemo(
+    () =>
+      serverDatasource<CaseRow>({
+        fetch: (q) => {
+          const f = filterRef.current;
+          return api.call('cases.list', { ...q, filter: { ...(f.sla !== 'all' ? { sla: f.sla } : {}), ...(f.open ? { open: true } : {}) } });
+        },
+        columns,
+        search: () => searchRef.current,
+        onTotal: setTotal,
+        onError: (e) => void message.error(errorMessage(e)),
+      }),
+    [columns, message],
+  );
+  const refresh = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
+
+  useEffect(() => {
+    filterRef.current = { sla, open: openOnly };
+    gridApi.current?.purgeInfiniteCache();
+  }, [sla, openOnly]);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (searchRef.current === search) return;
+      searchRef.current = search;
+      gridApi.current?.purgeInfiniteCache();
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [search]);
+  useEffect(
+    () =>
+      onEvent('data.changed', (p) => {
+        if (p.entities.includes('cases') || p.entities.includes('*')) refresh();
+      }),
+    [refresh],
+  );
+  // Countdowns move with the clock: refresh the visible rows every minute.
+  useEffect(() => {
+    const timer = setInterval(refresh, 60_000);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 480 }}>
+      <Space wrap style={{ marginBottom: 10, justifyContent: 'space-between', width: '100%' }}>
+        <Space wrap>
+          <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('searchPlaceholder')} style={{ width: 260 }} />
+          <Segmented<SlaFilter>
+            value={sla}
+            onChange={setSla}
+            data-testid="cases-sla-filter"
+            options={[
+              { value: 'all', label: t('sla.all') },
+              { value: 'breached', label: <span style={{ color: '#cf1322' }}>{t('sla.breached')}</span> },
+              { value: 'about_to_breach', label: <span style={{ color: '#d46b08' }}>{t('sla.about_to_breach')}</span> },
+              { value: 'on_track', label: <span style={{ color: '#389e0d' }}>{t('sla.on_track')}</span> },
+            ]}
+          />
+          <Switch size="small" checked={openOnly} onChange={setOpenOnly} data-testid="cases-open-only" />
+          <Typography.Text>{t('openOnly')}</Typography.Text>
+          <Typography.Text type="secondary" data-testid="cases-count">
+            {total === null ? '' : t('count', { count: total })}
+          </Typography.Text>
+        </Space>
+        <Space>
+          <Button icon={<ReloadOutlined />} onClick={refresh}>
+            {t('refresh')}
+          </Button>
+          <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)} data-testid="cases-sla-settings">
+            {t('settings.open')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="cases-create">
+            {t('create')}
+          </Button>
+        </Space>
+      </Space>
+      <div style={{ flex: 1, minHeight: 360 }} data-testid="cases-grid">
+        <AgGridReact<CaseRow>
+          theme={gridTheme}
+          localeText={gridLocale(i18n.language)}
+          columnDefs={columns}
+          defaultColDef={{ sortable: true, resizable: true }}
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={100}
+          getRowId={(p) => p.data.id}
+          onGridReady={(e: GridReadyEvent<CaseRow>) => {
+            gridApi.current = e.api;
+          }}
+          onRowClicked={(e: RowClickedEvent<CaseRow>) => e.data && setParam('open', e.data.id)}
+        />
+      </div>
+      <SlaSettingsModal
+        open={settingsOpen}
+        onClose={() => setSettingsOpen(false)}
+        onSaved={() => {
+          setSettingsOpen(false);
+          void message.success(t('settings.saved'));
+          refresh();
+        }}
+      />
+      <CaseDrawer id={openId} onClose={() => setParam('open', undefined)} onChanged={refresh} />
+      <CaseCreateModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(id, no) => {
+          setCreating(false);
+          void message.success(t('form.created', { no }));
+          refresh();
+          setParam('open', id);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import type { GridApi, GridReadyEvent, RowClickedEvent } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { App as AntApp, Button, DatePicker, Input, Select, Space, Statistic, Switch, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OrderListFilter, OrderRow } from '../../../../shared/contract/orders';
+import { formatFen } from '../../../../shared/domain/money';
+import { ORDER_STATES, type OrderState } from '../../../../shared/domain/order-state';
+import { api, onEvent } from '../../api';
+import { AccountSelect } from '../../components/AccountSelect';
+import '../../components/grid/setup';
+import { gridLocale, gridTheme } from '../../components/grid/setup';
+import { serverDatasource } from '../../components/grid/serverDatasource';
+import { RepSelect, TerritorySelect } from '../../components/RefPickers';
+import { errorMessage } from '../../shell/errors';
+import { setParam, useRoute } from '../../shell/router';
+import { orderColumns } from './columns';
+import { OrderCreateModal } from './OrderCreateModal';
+import { OrderDrawer } from './OrderDrawer';
+
+interface Totals {
+  count: number;
+  totalFen: number;
+  shippedFen: number;
+  collectedFen: number;
+  returnedFen: number;
+  openFen: number;
+}
+
+/**
+ * 订单: every order in an AG Grid whose paging, sort and filters run in SQL, with the toolbar filters
+ * (state, rep, account, territory, dates, overdue) and the totals of whatever is filtered.
+ */
+export default function OrdersPage() {
+  const { t, i18n } = useTranslation('orders');
+  const { message } = AntApp.useApp();
+  const route = useRoute();
+  const openId = route.params.get('open') ?? undefined;
+  const gridApi = useRef<GridApi<OrderRow> | null>(null);
+  const [search, setSearch] = useState('');
+  const searchRef = useRef('');
+  const [filter, setFilter] = useState<OrderListFilter>({});
+  const filterRef = useRef<OrderListFilter>({});
+  const [totals, setTotals] = useState<Totals | null>(null);
+  const [creating, setCreating] = useState(false);
+  const columns = useMemo(() => orderColumns(t), [t]);
+
+  const datasource = useMemo(
+    () =>
+      serverDatasource<OrderRow>({
+        fetch: async (q) => {
+          const r = await api.call('orders.list', { ...q, filter: filterRef.current, withTotals: q.offset === 0 });
+          if (r.totals) setTotals(r.totals);
+          return r;
+        },
+        columns,
+        search: () => searchRef.current,
+        onError: (e) => void message.error(errorMessage(e)),
+      }),
+    [columns, message],
+  );
+
+  const refresh = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
+
+  useEffect(() => {
+    filterRef.current = filter;
+    gridApi.current?.purgeInfiniteCache();
+  }, [filter]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (searchRef.current === search) return;
+      searchRef.current = search;
+      gridApi.current?.purgeInfiniteCache();
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  useEffect(
+    () =>
+      onEvent('data.changed', (p) => {
+        if (p.entities.includes('orders') || p.entities.includes('*')) refresh();
+      }),
+    [refresh],
+  );
+
+  const patch = (p: Partial<OrderListFilter>) => setFilter((f) => Object.fromEntries(Object.entries({ ...f, ...p }).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as OrderListFilter);
+  const range = (v: [Dayjs | null, Dayjs | null] | null) => patch({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') });
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 480 }}>
+      <Space wrap style={{ marginBottom: 8, justifyContent: 'space-between', width: '100%' }}>
+        <Space wrap>
+          <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('searchPlaceholder')} style={{ width: 240 }} data-testid="orders-search" />
+          <Select
+            mode="multiple"
+            allowClear
+            placeholder={t('filters.state')}
+            style={{ minWidth: 150 }}
+            maxTagCount="responsive"
+            value={filter.states ?? []}
+            onChange={(v: OrderState[]) => patch({ states: v })}
+            options={ORDER_STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))}
+            data-testid="orders-filter-state"
+          />
+          <RepSelect placeholder={t('filters.rep')} style={{ width: 130 }} value={filter.repId} onChange={(v) => patch({ repId: v })} />
+          <AccountSelect placeholder={t('filters.account')} style={{ width: 200 }} value={filter.accountId} onChange={(v) => patch({ accountId: v })} testId="orders-filter-account" />
+          <TerritorySelect placeholder={t('filters.territory')} style={{ width: 140 }} value={filter.territoryId} onChange={(v) => patch({ territoryId: v })} />
+          <DatePicker.RangePicker style={{ width: 240 }} onChange={(v) => range(v)} placeholder={[t('filters.dates'), '']} />
+          <Space size={4}>
+            <Switch size="small" checked={!!filter.overdue} onChange={(v) => patch({ overdue: v || undefined })} data-testid="orders-filter-overdue" />
+            <Typography.Text>{t('filters.overdue')}</Typography.Text>
+          </Space>
+        </Space>
+        <Space>
+          <Button icon={<ReloadOutlined />} onClick={refresh}>
+            {t('refresh')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="orders-create">
+            {t('create')}
+          </Button>
+        </Space>
+      </Space>
+      <Space size={32} style={{ marginBottom: 8, padding: '6px 12px', background: '#fafafa', border: '1px solid #f0f0f0', borderRadius: 4 }} data-testid="orders-totals">
+        <Typography.Text strong data-testid="orders-count">
+          {t('count', { count: totals?.count ?? 0 })}
+        </Typography.Text>
+        <Statistic title={t('totals.total')} value={formatFen(totals?.totalFen ?? 0)} valueStyle={{ fontSize: 16 }} />
+        <Statistic title={t('totals.shipped')} value={formatFen(totals?.shippedFen ?? 0)} valueStyle={{ fontSize: 16 }} />
+        <Statistic title={t('totals.collected')} value={formatFen(totals?.collectedFen ?? 0)} valueStyle={{ fontSize: 16, color: '#389e0d' }} />
+        <Statistic title={t('totals.open')} value={formatFen(totals?.openFen ?? 0)} valueStyle={{ fontSize: 16, color: '#d46b08' }} />
+        <Statistic title={t('totals.returned')} value={formatFen(totals?.returnedFen ?? 0)} valueStyle={{ fontSize: 16 }} />
+      </Space>
+      <div style={{ flex: 1, minHeight: 360 }} data-testid="orders-grid">
+        <AgGridReact<OrderRow>
+          theme={gridTheme}
+          localeText={gridLocale(i18n.language)}
+          columnDefs={columns}
+          defaultColDef={{ sortable: true, resizable: true }}
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={100}
+          maxBlocksInCache={50}
+          blockLoadDebounceMillis={50}
+          getRowId={(p) => p.data.id}
+          onGridReady={(e: GridReadyEvent<OrderRow>) => {
+            gridApi.current = e.api;
+          }}
+          onRowClicked={(e: RowClickedEvent<OrderRow>) => e.data && setParam('open', e.data.id)}
+        />
+      </div>
+      <OrderDrawer id={openId} onClose={() => setParam('open', undefined)} onChanged={refresh} />
+      <OrderCreateModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(id, no) => {
+          setCreating(false);
+          void message.success(t('form.created', { no }));
+          refresh();
+          setParam('open', id);
+        }}
+      />
+    </div>
+  );
+}

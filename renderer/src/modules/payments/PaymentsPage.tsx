@@ -1,0 +1,162 @@
+import { DollarOutlined, ReloadOutlined, RollbackOutlined, SwapOutlined } from '@ant-design/icons';
+import type { ColDef, GridApi, GridReadyEvent } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { App as AntApp, Button, Input, Space, Switch, Tabs, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PaymentRow } from '../../../../shared/contract/payments';
+import { api, onEvent } from '../../api';
+import '../../components/grid/setup';
+import { dateTimeFormatter, moneyColumn } from '../../components/grid/format';
+import { gridLocale, gridTheme } from '../../components/grid/setup';
+import { serverDatasource } from '../../components/grid/serverDatasource';
+import { SetFilter } from '../../components/grid/SetFilter';
+import { errorMessage } from '../../shell/errors';
+import { setParam, useRoute } from '../../shell/router';
+import { AgingReport } from './AgingReport';
+import { DsoReport } from './DsoReport';
+import { type PaymentMode, PaymentModal } from './PaymentModal';
+
+const METHODS = ['bank_transfer', 'acceptance_bill', 'cash', 'wechat', 'alipay', 'other'];
+
+/** 回款: payments received (split across orders), the account credit they leave, AR aging and DSO. */
+export default function PaymentsPage() {
+  const { t, i18n } = useTranslation('payments');
+  const { message } = AntApp.useApp();
+  const route = useRoute();
+  const tab = route.params.get('tab') ?? 'list';
+  const gridApi = useRef<GridApi<PaymentRow> | null>(null);
+  const [search, setSearch] = useState('');
+  const searchRef = useRef('');
+  const [withCredit, setWithCredit] = useState(false);
+  const withCreditRef = useRef(false);
+  const [total, setTotal] = useState<number | null>(null);
+  const [mode, setMode] = useState<PaymentMode | null>(null);
+
+  const columns = useMemo<ColDef<PaymentRow>[]>(() => {
+    const buttons = { buttons: ['reset', 'apply'], closeOnApply: true, maxNumConditions: 1 };
+    const text = { filter: 'agTextColumnFilter', filterParams: buttons };
+    return [
+      { field: 'paymentNo', headerName: t('col.paymentNo'), width: 150, pinned: 'left', ...text },
+      { field: 'accountName', headerName: t('col.accountName'), width: 220, ...text },
+      { field: 'receivedOn', headerName: t('col.receivedOn'), width: 115, filter: 'agDateColumnFilter', filterParams: buttons },
+      { field: 'amountFen', headerName: t('col.amountFen'), width: 130, ...moneyColumn, filterParams: buttons },
+      {
+        field: 'method',
+        headerName: t('col.method'),
+        width: 110,
+        filter: SetFilter,
+        filterParams: { options: METHODS.map((m) => ({ value: m, label: t(`method.${m}`) })) },
+        valueFormatter: (p) => t(`method.${p.value as string}`),
+      },
+      {
+        field: 'kind',
+        headerName: t('col.kind'),
+        width: 80,
+        cellRenderer: (p: { value: string }) => (p.value === 'refund' ? <Tag color="volcano">{t('kind.refund')}</Tag> : <Tag color="green">{t('kind.receipt')}</Tag>),
+      },
+      { field: 'allocatedFen', headerName: t('col.allocatedFen'), width: 130, ...moneyColumn, sortable: false, filter: false },
+      { field: 'unallocatedFen', headerName: t('col.unallocatedFen'), width: 130, ...moneyColumn, filterParams: buttons },
+      { field: 'reference', headerName: t('col.reference'), width: 160, ...text },
+      { field: 'returnNo', headerName: t('col.returnNo'), width: 140, sortable: false },
+      { field: 'createdAt', headerName: t('col.createdAt'), width: 150, valueFormatter: dateTimeFormatter },
+    ];
+  }, [t]);
+
+  const datasource = useMemo(
+    () =>
+      serverDatasource<PaymentRow>({
+        fetch: (q) => api.call('payments.list', { ...q, filter: withCreditRef.current ? { withCredit: true } : {} }),
+        columns,
+        search: () => searchRef.current,
+        onTotal: setTotal,
+        onError: (e) => void message.error(errorMessage(e)),
+      }),
+    [columns, message],
+  );
+  const refresh = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (searchRef.current === search) return;
+      searchRef.current = search;
+      gridApi.current?.purgeInfiniteCache();
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [search]);
+  useEffect(() => {
+    withCreditRef.current = withCredit;
+    gridApi.current?.purgeInfiniteCache();
+  }, [withCredit]);
+  useEffect(
+    () =>
+      onEvent('data.changed', (p) => {
+        if (p.entities.includes('payments') || p.entities.includes('*')) refresh();
+      }),
+    [refresh],
+  );
+
+  const list = (
+    <div style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 230px)', minHeight: 360 }}>
+      <Space style={{ marginBottom: 8 }}>
+        <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('searchPlaceholder')} style={{ width: 300 }} />
+        <Switch size="small" checked={withCredit} onChange={setWithCredit} />
+        <Typography.Text>{t('withCredit')}</Typography.Text>
+        <Typography.Text type="secondary">{total === null ? '' : t('count', { count: total })}</Typography.Text>
+      </Space>
+      <div style={{ flex: 1 }} data-testid="payments-grid">
+        <AgGridReact<PaymentRow>
+          theme={gridTheme}
+          localeText={gridLocale(i18n.language)}
+          columnDefs={columns}
+          defaultColDef={{ sortable: true, resizable: true }}
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={100}
+          getRowId={(p) => p.data.id}
+          onGridReady={(e: GridReadyEvent<PaymentRow>) => {
+            gridApi.current = e.api;
+          }}
+        />
+      </div>
+    </div>
+  );
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', flex: 1 }}>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParam('tab', k === 'list' ? undefined : k)}
+        tabBarExtraContent={
+          <Space>
+            <Button icon={<ReloadOutlined />} onClick={refresh}>
+              {t('refresh')}
+            </Button>
+            <Button icon={<SwapOutlined />} onClick={() => setMode('allocate')}>
+              {t('allocateCredit')}
+            </Button>
+            <Button icon={<RollbackOutlined />} onClick={() => setMode('refund')}>
+              {t('refund')}
+            </Button>
+            <Button type="primary" icon={<DollarOutlined />} onClick={() => setMode('receipt')} data-testid="payments-add">
+              {t('add')}
+            </Button>
+          </Space>
+        }
+        items={[
+          { key: 'list', label: <span data-testid="payments-tab-list">{t('tabs.list')}</span>, children: list },
+          { key: 'aging', label: <span data-testid="payments-tab-aging">{t('tabs.aging')}</span>, children: <AgingReport /> },
+          { key: 'dso', label: t('tabs.dso'), children: <DsoReport /> },
+        ]}
+      />
+      <PaymentModal
+        mode={mode}
+        onClose={() => setMode(null)}
+        onDone={() => {
+          setMode(null);
+          refresh();
+        }}
+      />
+    </div>
+  );
+}
