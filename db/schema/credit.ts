@@ -35,6 +35,8 @@ export const creditChecks = sqliteTable(
     accountId: text('account_id').notNull().references(() => accounts.id),
     orderId: text('order_id').references(() => orders.id),
     outcome: text('outcome', { enum: CREDIT_OUTCOMES }).notNull(),
+    /** What ran it: confirming an order, someone asking (UI / CLI), or a manager's override. */
+    trigger: text('trigger', { enum: ['confirm', 'manual', 'override'] }).notNull().default('manual'),
     limitFen: integer('limit_fen'),
     exposureFen: integer('exposure_fen').notNull(),
     reasons: text('reasons').notNull().default('[]'),
@@ -86,6 +88,12 @@ export const creditGrades = sqliteTable(
     score: integer('score').notNull(),
     previousGrade: text('previous_grade'),
     factors: text('factors').notNull().default('[]'),
+    /** Exposure and the limit in force when graded; the risk grid filters and sorts on them. */
+    exposureFen: integer('exposure_fen').notNull().default(0),
+    limitFen: integer('limit_fen'),
+    overLimit: integer('over_limit', { mode: 'boolean' }).notNull().default(false),
+    /** The run suggests a credit hold (grade or overdue per settings creditHoldSuggestion, not yet on hold). */
+    suggestHold: integer('suggest_hold', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [index('credit_grades_run_idx').on(t.runId), index('credit_grades_account_idx').on(t.accountId)],
+  (t) => [index('credit_grades_run_idx').on(t.runId, t.grade), index('credit_grades_account_idx').on(t.accountId)],
 );

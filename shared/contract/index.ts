@@ -1,5 +1,6 @@
 import { accountsContract } from './accounts';
 import { casesContract } from './cases';
+import { creditContract } from './credit';
 import { ordersContract } from './orders';
 import { paymentsContract } from './payments';
 import { receivablesContract } from './receivables';
@@ -18,6 +19,7 @@ export const contract = {
   ...paymentsContract,
   ...receivablesContract,
   ...casesContract,
+  ...creditContract,
   ...targetsContract,
   ...reportsContract,
   ...filesContract,
