@@ -79,7 +79,7 @@ export const creditHoldSuggestionSchema = z
 
 export const CREDIT_DEFAULTS = {
   creditDefaults: { limitFen: null, policy: 'needs_approval', paymentTermsDays: 30 } as z.output<typeof creditCompanyDefaultsSchema>,
-  creditOverdueRule: { days: 60, minFen: 100_000, action: 'policy' } as z.output<typeof creditOverdueRuleSchema>,
+  creditOverdueRule: { days: 60, minFen: 100_000, action: 'warn' } as z.output<typeof creditOverdueRuleSchema>,
   creditWarnAtPct: 90,
   creditHoldSuggestion: { grades: ['E'], overdueDays: 90 } as z.output<typeof creditHoldSuggestionSchema>,
   creditRunsKept: 30,
