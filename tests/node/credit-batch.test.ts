@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { creditWorld, type CreditWorld } from '../helpers/credit';
 
@@ -142,5 +143,36 @@ describe('batch credit run', () => {
     const rows = w.core.sqlite.prepare('select r.id, count(g.id) as n from credit_runs r left join credit_grades g on g.run_id = r.id group by r.id order by r.at, r.id').all() as { n: number }[];
     expect(rows.map((r) => r.n)).toEqual([0, 4, 4]);
     await expect(w.client.call('credit.run', { filter: { accountIds: [] } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  it('the credit-risk report (Excel) carries the engine’s grades, reasons, exposure and limit sources', async () => {
+    const { w, late, temp } = await world();
+    t = w;
+    const r = await w.client.call('reports.export', { params: { report: 'credit-risk' }, folder: w.dir });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(r.file);
+    const sheet = wb.getWorksheet('风险客户')!;
+    const rows = sheet.getSheetValues().filter(Array.isArray).map((v) => (v as unknown[]).slice(1).map((c) => (c && typeof c === 'object' && 'result' in c ? (c as { result: unknown }).result : c)));
+    const header = rows.find((x) => x[0] === '客户编号')!;
+    const col = (name: string) => header.indexOf(name);
+    const lateRow = rows.find((x) => x[0] === late.code)!;
+    expect(lateRow[col('信用等级')]).toBe('E');
+    expect(lateRow[col('信用占用（元）')]).toBe(32_000);
+    expect(lateRow[col('额度来源')]).toBe('客户档案');
+    expect(lateRow[col('超额度')]).toBe('是');
+    expect(lateRow[col('建议冻结')]).toBe('是');
+    expect(String(lateRow[col('等级说明（扣分项）')])).toContain('最长逾期天数 −30');
+    const tempRows = wb.getWorksheet('临时额度到期')!.getSheetValues().filter(Array.isArray).map((v) => (v as unknown[]).slice(1));
+    expect(tempRows.some((x) => x[0] === temp.code && String(x[9]).startsWith('临时额度（至 2026-11-26）'))).toBe(true);
+  });
+
+  it('grades once a day from the daily tasks', async () => {
+    const { w } = await world();
+    t = w;
+    expect((await w.backend.runDailyTasks()).creditGraded).toBe(4);
+    expect((await w.backend.runDailyTasks()).creditGraded).toBeNull();
+    w.clock.set('2026-11-24T02:00:00Z');
+    expect((await w.backend.runDailyTasks()).creditGraded).toBe(4);
+    expect((await w.client.call('credit.alerts', {})).items.some((i) => i.kind === 'stale_run')).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import type { Actor, Core } from '../core';
 import { refreshAllAccountAggregates } from './aggregates';
 import { backupTo, pruneBackups, timestampedBackupFile } from './backup';
 import { sweepSlaBreaches } from './case-sla';
+import { runDailyCreditGrading } from './credit/credit-daily';
 import { runDueScheduledExports } from './export/scheduled-exports';
 import { writeSettings } from './settings';
 
@@ -13,6 +14,8 @@ export interface StartupReport {
   slaBreaches: number;
   /** Scheduled exports that were due (or missed while the app was closed) and ran now. */
   scheduledExports: number;
+  /** Accounts graded by the daily credit run (null: it had already run today). */
+  creditGraded: number | null;
 }
 
 /**
@@ -31,7 +34,9 @@ export async function runDailyTasks(core: Core, actor: Actor, invalidateSettings
   }
   const refreshedAccounts = refreshAllAccountAggregates(core);
   const slaBreaches = sweepSlaBreaches(core, actor);
+  // After the aggregates too: grades read today's overdue days.
+  const creditGraded = runDailyCreditGrading(core, actor);
   // After the aggregates, so that catch-up exports see today's overdue figures.
   const scheduledExports = (await runDueScheduledExports(core, actor)).length;
-  return { backup, prunedBackups: pruned, refreshedAccounts, slaBreaches, scheduledExports };
+  return { backup, prunedBackups: pruned, refreshedAccounts, slaBreaches, scheduledExports, creditGraded };
 }

@@ -1,14 +1,12 @@
-import { territorySubtree } from '../../../../db/repositories/orders';
 import type { CreditRunFilter, CreditRunSummary } from '../../../../shared/contract/credit';
-import { exposureOf } from '../../../../shared/domain/credit-exposure';
-import { type Grade, gradeAccount, gradeRank, GRADES } from '../../../../shared/domain/credit-grade';
-import { resolveCredit } from '../../../../shared/domain/credit-limit';
+import { gradeRank, GRADES } from '../../../../shared/domain/credit-grade';
 import { addDays } from '../../../../shared/domain/dates';
 import type { Actor, Core } from '../../core';
 import { newId } from '../../ids';
-import { advanceFacts, collectionFacts, inputDates, instalmentFacts, orderFacts, returnFacts, SCOPE_TABLE, type Scope } from './credit-inputs';
-import { gradeInputsOf, packFactors } from './credit-grading';
-import { type LevelRow, levelsOf } from './credit-levels';
+import { dropScope, fillScope, gradeAll, type GradedAccount } from './credit-grade-all';
+import { packFactors } from './credit-grading';
+
+type Graded = GradedAccount & { score: number; factors: string };
 
 /**
  * 批量信用评级: grades every account (or those of a filter) in one pass per source table (orders,
@@ -18,105 +16,17 @@ import { type LevelRow, levelsOf } from './credit-levels';
  */
 const LIST_MAX = 200;
 
-type AccountRow = [id: string, code: string, name: string, tier: string, group: string | null, grade: string | null, hold: number, limitFen: number | null, tempFen: number | null, tempExpires: string | null, tempReason: string | null, terms: number | null, policy: LevelRow['policy'], profileHold: number | null];
-
-function fillScope(core: Core, f: CreditRunFilter): Scope {
-  const parts: string[] = ['deleted_at is null'];
-  const p: Record<string, string> = {};
-  if (f.tiers?.length) parts.push(`tier in (${f.tiers.map((t) => `'${t}'`).join(',')})`);
-  if (f.repId) {
-    parts.push('owner_rep_id = @rep');
-    p.rep = f.repId;
-  }
-  if (f.accountGroup) {
-    parts.push('account_group = @grp');
-    p.grp = f.accountGroup;
-  }
-  if (f.territoryId) {
-    parts.push('territory_id in (select value from json_each(@terr))');
-    p.terr = JSON.stringify(territorySubtree(core.db, f.territoryId));
-  }
-  if (f.accountIds) {
-    parts.push('id in (select value from json_each(@ids))');
-    p.ids = JSON.stringify(f.accountIds);
-  }
-  core.sqlite.exec(`drop table if exists ${SCOPE_TABLE}; create temp table credit_scope (account_id text primary key)`);
-  core.sqlite.prepare(`insert into ${SCOPE_TABLE} (account_id) select id from accounts where ${parts.join(' and ')}`).run(p);
-  return { kind: 'temp' };
-}
-
-interface Graded {
-  id: string;
-  code: string;
-  name: string;
-  grade: Grade;
-  previous: string | null;
-  score: number;
-  factors: string;
-  exposureFen: number;
-  limitFen: number | null;
-  overLimit: boolean;
-  suggestHold: boolean;
-  maxDays: number;
-  temp: { limitFen: number; expiresOn: string; reason: string | null } | null;
-}
-
 export function runCreditBatch(core: Core, actor: Actor, filter?: CreditRunFilter): CreditRunSummary {
   const t0 = performance.now();
   const s = core.settings();
   const today = core.today();
   const now = core.clock.now();
   const runId = newId(now);
-  const d = inputDates(today, s.creditOverdueRule.days, s.creditGrading);
   const scope = filter && Object.keys(filter).length > 0 ? fillScope(core, filter) : ({ kind: 'all' } as const);
   try {
     core.events.emit('task.progress', { taskId: runId, label: '信用评级 / credit grading', done: 0, total: null });
-    const orders = orderFacts(core, d, scope);
-    const inst = instalmentFacts(core, d, scope);
-    const coll = collectionFacts(core, d, scope);
-    const rets = returnFacts(core, d, scope);
-    const adv = advanceFacts(core, scope);
-    const rows = core.sqlite
-      .prepare(
-        `select a.id, a.code, a.name, a.tier, a.account_group, a.credit_grade, a.credit_hold, p.limit_fen, p.temp_limit_fen, p.temp_limit_expires_on, p.temp_limit_reason, p.payment_terms_days, p.policy, p.hold
-         from accounts a left join credit_profiles p on p.account_id = a.id
-         where a.deleted_at is null${scope.kind === 'temp' ? ` and a.id in (select account_id from ${SCOPE_TABLE})` : ''}`,
-      )
-      .raw()
-      .all() as AccountRow[];
-
     const soon = addDays(today, 7);
-    const suggestGrades = new Set<string>(s.creditHoldSuggestion.grades);
-    const graded: Graded[] = new Array<Graded>(rows.length);
-    for (let k = 0; k < rows.length; k++) {
-      const [id, code, name, tier, group, previous, hold, limitFen, tempFen, tempExpires, tempReason, terms, policy, profileHold] = rows[k]!;
-      const credit = resolveCredit(levelsOf({ tier, accountGroup: group, limitFen, tempLimitFen: tempFen, tempLimitExpiresOn: tempExpires, tempLimitReason: tempReason, paymentTermsDays: terms, policy }, s), today);
-      const o = orders.get(id);
-      const i = inst.get(id);
-      const open = o?.openFen ?? 0;
-      const unbilled = o?.unbilledFen ?? 0;
-      const exposure = exposureOf({ receivableFen: open - unbilled, unbilledFen: unbilled, advanceFen: adv.get(id) ?? 0, thisOrderFen: 0 }).totalFen;
-      const inputs = gradeInputsOf({ order: o, inst: i, coll: coll.get(id), returnsFen: rets.get(id), exposureFen: exposure, limitFen: credit.limitFen });
-      const r = gradeAccount(inputs, s.creditGrading);
-      const held = hold === 1 || profileHold === 1;
-      const maxDays = i?.maxDays ?? 0;
-      graded[k] = {
-        id,
-        code,
-        name,
-        grade: r.grade,
-        previous,
-        score: r.score,
-        factors: packFactors(inputs, r),
-        exposureFen: exposure,
-        limitFen: credit.limitFen,
-        overLimit: credit.limitFen !== null && exposure > credit.limitFen,
-        suggestHold: !held && (suggestGrades.has(r.grade) || (s.creditHoldSuggestion.overdueDays > 0 && maxDays > s.creditHoldSuggestion.overdueDays)),
-        maxDays,
-        temp: tempFen !== null && tempExpires !== null && tempExpires >= today && tempExpires <= soon ? { limitFen: tempFen, expiresOn: tempExpires, reason: tempReason } : null,
-      };
-    }
-
+    const graded = gradeAll(core, scope).map((g): Graded => ({ ...g, score: g.result.score, factors: packFactors(g.inputs, g.result), temp: g.temp && g.temp.expiresOn <= soon ? g.temp : null }));
     const previousRunId = (core.sqlite.prepare('select id from credit_runs order by at desc, id desc limit 1').get() as { id: string } | undefined)?.id ?? null;
     const summary = summarize(graded, { runId, now, today, by: actor.name, filtered: scope.kind === 'temp', previousRunId });
     core.tx(() => {
@@ -138,7 +48,7 @@ export function runCreditBatch(core: Core, actor: Actor, filter?: CreditRunFilte
     core.events.emit('data.changed', { entities: ['credit', 'accounts'] });
     return summary;
   } finally {
-    if (scope.kind === 'temp') core.sqlite.exec(`drop table if exists ${SCOPE_TABLE}`);
+    dropScope(core, scope);
   }
 }
 

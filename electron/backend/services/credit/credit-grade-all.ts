@@ -1,0 +1,150 @@
+import { territorySubtree } from '../../../../db/repositories/orders';
+import type { CreditRunFilter } from '../../../../shared/contract/credit';
+import { exposureOf } from '../../../../shared/domain/credit-exposure';
+import { type GradeInputs, type GradeResult, gradeAccount } from '../../../../shared/domain/credit-grade';
+import { type CreditLevel, resolveCredit } from '../../../../shared/domain/credit-limit';
+import type { Core } from '../../core';
+import { advanceFacts, collectionFacts, inputDates, instalmentFacts, orderFacts, returnFacts, SCOPE_TABLE, type Scope } from './credit-inputs';
+import { gradeInputsOf } from './credit-grading';
+import { type LevelRow, levelsOf } from './credit-levels';
+
+/**
+ * Grades every account in a scope, reading only: one pass per source table with GROUP BY account
+ * (orders, instalments, allocations, returns, payments), never a query per account. The batch run
+ * writes what this returns; the credit-risk report reads it as is.
+ */
+type AccountRow = [
+  id: string,
+  code: string,
+  name: string,
+  tier: string,
+  group: string | null,
+  grade: string | null,
+  hold: number,
+  ownerRepId: string | null,
+  hasProfile: number,
+  limitFen: number | null,
+  tempFen: number | null,
+  tempExpires: string | null,
+  tempReason: string | null,
+  terms: number | null,
+  policy: LevelRow['policy'],
+  profileHold: number | null,
+  holdReason: string | null,
+];
+
+export interface GradedAccount {
+  id: string;
+  code: string;
+  name: string;
+  ownerRepId: string | null;
+  hasProfile: boolean;
+  grade: GradeResult['grade'];
+  previous: string | null;
+  result: GradeResult;
+  inputs: GradeInputs;
+  exposureFen: number;
+  limitFen: number | null;
+  baseLimitFen: number | null;
+  baseSource: CreditLevel | null;
+  overLimit: boolean;
+  hold: boolean;
+  holdReason: string | null;
+  suggestHold: boolean;
+  maxDays: number;
+  overdueFen: number;
+  /** The temporary limit while it still applies (today ≤ its expiry). */
+  temp: { limitFen: number; expiresOn: string; reason: string | null } | null;
+}
+
+/** Fills the temp scope table with the accounts a filter selects. */
+export function fillScope(core: Core, f: CreditRunFilter): Scope {
+  const parts: string[] = ['deleted_at is null'];
+  const p: Record<string, string> = {};
+  if (f.tiers?.length) {
+    parts.push('tier in (select value from json_each(@tiers))');
+    p.tiers = JSON.stringify(f.tiers);
+  }
+  if (f.repId) {
+    parts.push('owner_rep_id = @rep');
+    p.rep = f.repId;
+  }
+  if (f.accountGroup) {
+    parts.push('account_group = @grp');
+    p.grp = f.accountGroup;
+  }
+  if (f.territoryId) {
+    parts.push('territory_id in (select value from json_each(@terr))');
+    p.terr = JSON.stringify(territorySubtree(core.db, f.territoryId));
+  }
+  if (f.accountIds) {
+    parts.push('id in (select value from json_each(@ids))');
+    p.ids = JSON.stringify(f.accountIds);
+  }
+  core.sqlite.exec(`drop table if exists ${SCOPE_TABLE}; create temp table credit_scope (account_id text primary key)`);
+  core.sqlite.prepare(`insert into ${SCOPE_TABLE} (account_id) select id from accounts where ${parts.join(' and ')}`).run(p);
+  return { kind: 'temp' };
+}
+
+export function dropScope(core: Core, scope: Scope): void {
+  if (scope.kind === 'temp') core.sqlite.exec(`drop table if exists ${SCOPE_TABLE}`);
+}
+
+export function gradeAll(core: Core, scope: Scope): GradedAccount[] {
+  const s = core.settings();
+  const today = core.today();
+  const d = inputDates(today, s.creditOverdueRule.days, s.creditGrading);
+  const orders = orderFacts(core, d, scope);
+  const inst = instalmentFacts(core, d, scope);
+  const coll = collectionFacts(core, d, scope);
+  const rets = returnFacts(core, d, scope);
+  const adv = advanceFacts(core, scope);
+  const rows = core.sqlite
+    .prepare(
+      `select a.id, a.code, a.name, a.tier, a.account_group, a.credit_grade, a.credit_hold, a.owner_rep_id, p.account_id is not null,
+              p.limit_fen, p.temp_limit_fen, p.temp_limit_expires_on, p.temp_limit_reason, p.payment_terms_days, p.policy, p.hold, p.hold_reason
+       from accounts a left join credit_profiles p on p.account_id = a.id
+       where a.deleted_at is null${scope.kind === 'temp' ? ` and a.id in (select account_id from ${SCOPE_TABLE})` : scope.kind === 'account' ? ' and a.id = @account' : ''}`,
+    )
+    .raw()
+    .all(scope.kind === 'account' ? { account: scope.accountId } : {}) as AccountRow[];
+
+  const suggestGrades = new Set<string>(s.creditHoldSuggestion.grades);
+  const out = new Array<GradedAccount>(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const [id, code, name, tier, group, previous, hold, ownerRepId, hasProfile, limitFen, tempFen, tempExpires, tempReason, terms, policy, profileHold, holdReason] = rows[k]!;
+    const credit = resolveCredit(levelsOf({ tier, accountGroup: group, limitFen, tempLimitFen: tempFen, tempLimitExpiresOn: tempExpires, tempLimitReason: tempReason, paymentTermsDays: terms, policy }, s), today);
+    const o = orders.get(id);
+    const i = inst.get(id);
+    const open = o?.openFen ?? 0;
+    const unbilled = o?.unbilledFen ?? 0;
+    const exposure = exposureOf({ receivableFen: open - unbilled, unbilledFen: unbilled, advanceFen: adv.get(id) ?? 0, thisOrderFen: 0 }).totalFen;
+    const inputs = gradeInputsOf({ order: o, inst: i, coll: coll.get(id), returnsFen: rets.get(id), exposureFen: exposure, limitFen: credit.limitFen });
+    const result = gradeAccount(inputs, s.creditGrading);
+    const held = hold === 1 || profileHold === 1;
+    const maxDays = i?.maxDays ?? 0;
+    out[k] = {
+      id,
+      code,
+      name,
+      ownerRepId,
+      hasProfile: hasProfile === 1,
+      grade: result.grade,
+      previous,
+      result,
+      inputs,
+      exposureFen: exposure,
+      limitFen: credit.limitFen,
+      baseLimitFen: credit.baseLimitFen,
+      baseSource: credit.baseSource,
+      overLimit: credit.limitFen !== null && exposure > credit.limitFen,
+      hold: held,
+      holdReason,
+      suggestHold: !held && (suggestGrades.has(result.grade) || (s.creditHoldSuggestion.overdueDays > 0 && maxDays > s.creditHoldSuggestion.overdueDays)),
+      maxDays,
+      overdueFen: i?.overdueFen ?? 0,
+      temp: tempFen !== null && tempExpires !== null && tempExpires >= today ? { limitFen: tempFen, expiresOn: tempExpires, reason: tempReason } : null,
+    };
+  }
+  return out;
+}
