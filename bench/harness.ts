@@ -71,7 +71,7 @@ export function printTable(): void {
 export function writeJson(dir = 'bench/results'): string {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  const doc = { at: new Date().toISOString(), node: process.version, cpus: globalThis.navigator?.hardwareConcurrency ?? availableParallelism(), results };
+  const doc = { at: new Date().toISOString(), node: process.version, cpus: availableParallelism(), results };
   writeFileSync(file, JSON.stringify(doc, null, 2));
   writeFileSync(join(dir, 'latest.json'), JSON.stringify(doc, null, 2));
   return file;

@@ -6,6 +6,9 @@ import { printTable, writeJson } from './harness';
  */
 const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   o2c: () => import('./order-to-cash'),
+  seed: () => import('./seed'),
+  'accounts-ui': () => import('./accounts-ui'),
+  credit: () => import('./credit'),
   export: () => import('./export'),
 };
 

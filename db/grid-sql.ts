@@ -11,7 +11,12 @@ type Expr = SQLiteColumn | SQL;
  */
 export type GridColumn =
   | { kind: 'text' | 'number' | 'date' | 'bool'; expr: Expr }
-  | { kind: 'daysSince'; expr: Expr };
+  | { kind: 'daysSince'; expr: Expr }
+  /**
+   * Text shown from another table (the owner's name): sorted on the joined expr, but filtered as
+   * "key in (ids whose text matches)" so the filter uses the key's index instead of a join per row.
+   */
+  | { kind: 'lookup'; expr: Expr; key: Expr; ids: (cond: SQL) => SQL };
 
 export type GridColumns = Record<string, GridColumn>;
 
@@ -118,7 +123,27 @@ function daysSinceCondition(expr: Expr, f: Extract<SimpleFilter, { filterType: '
   }
 }
 
+function lookupCondition(col: Extract<GridColumn, { kind: 'lookup' }>, f: SimpleFilter): SQL | undefined {
+  if (f.filterType !== 'text') return undefined;
+  switch (f.type) {
+    case 'blank':
+      return isNull(col.key);
+    case 'notBlank':
+      return isNotNull(col.key);
+    case 'notEqual':
+    case 'notContains': {
+      const positive = textCondition(col.expr, { ...f, type: f.type === 'notEqual' ? 'equals' : 'contains' });
+      return positive ? or(isNull(col.key), sql`${col.key} not in ${col.ids(positive)}`) : undefined;
+    }
+    default: {
+      const cond = textCondition(col.expr, f);
+      return cond ? sql`${col.key} in ${col.ids(cond)}` : undefined;
+    }
+  }
+}
+
 function simpleCondition(col: GridColumn, f: SimpleFilter, today: string): SQL | undefined {
+  if (col.kind === 'lookup') return lookupCondition(col, f);
   if (f.filterType === 'set') {
     if (f.values.length === 0) return sql`0`;
     if (col.kind === 'bool') return sql`${col.expr} in ${f.values.map((v) => (v === 'true' || v === '1' ? 1 : 0))}`;

@@ -11,7 +11,12 @@ export const accountGridColumns: GridColumns = {
   name: { kind: 'text', expr: accounts.name },
   creditCode: { kind: 'text', expr: accounts.creditCode },
   industry: { kind: 'text', expr: accounts.industry },
-  territoryName: { kind: 'text', expr: territories.name },
+  territoryName: {
+    kind: 'lookup',
+    expr: territories.name,
+    key: accounts.territoryId,
+    ids: (cond) => sql`(select ${territories.id} from ${territories} where ${cond})`,
+  },
   territoryId: { kind: 'text', expr: accounts.territoryId },
   tier: { kind: 'text', expr: accounts.tier },
   source: { kind: 'text', expr: accounts.source },
@@ -19,7 +24,12 @@ export const accountGridColumns: GridColumns = {
   phone: { kind: 'text', expr: accounts.phone },
   province: { kind: 'text', expr: accounts.province },
   city: { kind: 'text', expr: accounts.city },
-  ownerName: { kind: 'text', expr: reps.name },
+  ownerName: {
+    kind: 'lookup',
+    expr: reps.name,
+    key: accounts.ownerRepId,
+    ids: (cond) => sql`(select ${reps.id} from ${reps} where ${cond})`,
+  },
   ownerRepId: { kind: 'text', expr: accounts.ownerRepId },
   lastFollowupOn: { kind: 'date', expr: accounts.lastFollowupOn },
   daysSinceFollowup: { kind: 'daysSince', expr: accounts.lastFollowupOn },
@@ -94,12 +104,8 @@ export function accountsListQueries(db: Db, q: GridQuery, today: string) {
   const conditions = [isNull(accounts.deletedAt), ...gridWhere(q, opts)];
   if (q.search) conditions.push(searchCondition(q.search));
   const where = and(...conditions);
-  const count$ = db
-    .select({ n: count() })
-    .from(accounts)
-    .leftJoin(reps, eq(reps.id, accounts.ownerRepId))
-    .leftJoin(territories, eq(territories.id, accounts.territoryId))
-    .where(where);
+  // Filters never need the joins (lookup columns filter by key), so the count reads accounts alone.
+  const count$ = db.select({ n: count() }).from(accounts).where(where);
   const rows$ = db
     .select(rowSelection)
     .from(accounts)

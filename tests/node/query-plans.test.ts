@@ -40,6 +40,11 @@ describe('query plans of the hot account grid queries', () => {
     expect(plan({ filters: { ownerRepId: { filterType: 'text', type: 'equals', filter: 'R1' } } })).toContain('accounts_owner_idx');
   });
 
+  it('filters by owner name through the owner index, not a join per row', () => {
+    const p = plan({ filters: { ownerName: { filterType: 'text', type: 'contains', filter: '王' } }, sort: [{ colId: 'name', sort: 'asc' }] });
+    expect(p).toMatch(/accounts_owner_idx|LIST SUBQUERY|USING INDEX accounts_name_idx/);
+  });
+
   it('joins owner and territory by primary key', () => {
     const p = plan({ sort: [{ colId: 'name', sort: 'asc' }] });
     expect(p).toMatch(/SEARCH reps USING INTEGER PRIMARY KEY|SEARCH reps USING INDEX sqlite_autoindex_reps_1/);

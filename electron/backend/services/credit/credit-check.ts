@@ -12,7 +12,7 @@ import { AppError } from '../../../../shared/rpc/errors';
 import type { Actor, Core } from '../../core';
 import { newId } from '../../ids';
 import { advanceFacts, inputDates, instalmentFacts, orderFacts, OWES, type Scope } from './credit-inputs';
-import { getProfileRecord, levelRowOf, levelsOf } from './credit-levels';
+import { displayUser, getProfileRecord, levelRowOf, levelsOf } from './credit-levels';
 
 export interface AccountBrief {
   id: string;
@@ -102,7 +102,7 @@ export function checkFactsFor(core: Core, account: AccountBrief, order: OrderRec
         on: holdOn,
         reason: profile?.holdReason ?? null,
         since: profile?.holdAt ? isoDateOf(profile.holdAt, s.timeZone) : null,
-        by: profile?.holdBy ?? null,
+        by: displayUser(core, profile?.holdBy ?? null),
       },
       rule: s.creditOverdueRule,
       warnAtPct: s.creditWarnAtPct,

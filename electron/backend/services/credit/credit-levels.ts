@@ -52,3 +52,17 @@ export function levelRowOf(account: { tier: string; accountGroup: string | null 
     policy: p?.policy ?? null,
   };
 }
+
+/**
+ * Who placed a hold: stored as the user id (as the demo data and created_by columns do), or the actor's
+ * name when there is no user (the CLI without --user); shown as the display name.
+ */
+export function holdByRef(actor: { id: string | null; name: string }): string {
+  return actor.id ?? actor.name;
+}
+
+export function displayUser(core: Core, ref: string | null): string | null {
+  if (ref === null) return null;
+  const u = core.sqlite.prepare('select display_name from users where id = ?').get(ref) as { display_name: string } | undefined;
+  return u?.display_name ?? ref;
+}

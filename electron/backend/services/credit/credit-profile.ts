@@ -10,7 +10,7 @@ import { staleVersion } from '../users';
 import { buildCheck, requireAccountBrief } from './credit-check';
 import { creditHistory } from './credit-history';
 import { gradeAccountNow } from './credit-grade-now';
-import { type CreditProfileRecord, getProfileRecord } from './credit-levels';
+import { type CreditProfileRecord, displayUser, getProfileRecord, holdByRef } from './credit-levels';
 
 function lastRunOf(core: Core, accountId: string): CreditProfileView['lastRun'] {
   const row = core.sqlite
@@ -19,7 +19,7 @@ function lastRunOf(core: Core, accountId: string): CreditProfileView['lastRun'] 
   return row ?? null;
 }
 
-function storedView(p: CreditProfileRecord | undefined): CreditProfileView['stored'] {
+function storedView(core: Core, p: CreditProfileRecord | undefined): CreditProfileView['stored'] {
   if (!p) return null;
   return {
     limitFen: p.limitFen,
@@ -31,7 +31,7 @@ function storedView(p: CreditProfileRecord | undefined): CreditProfileView['stor
     hold: p.hold,
     holdReason: p.holdReason,
     holdAt: p.holdAt,
-    holdBy: p.holdBy,
+    holdBy: displayUser(core, p.holdBy),
     updatedAt: p.updatedAt,
     version: p.version,
   };
@@ -41,7 +41,7 @@ export function getCreditProfile(core: Core, accountId: string): CreditProfileVi
   const account = requireAccountBrief(core, accountId);
   return {
     account,
-    stored: storedView(getProfileRecord(core, accountId)),
+    stored: storedView(core, getProfileRecord(core, accountId)),
     check: buildCheck(core, account, null),
     grade: gradeAccountNow(core, account).view,
     lastRun: lastRunOf(core, accountId),
@@ -103,7 +103,7 @@ export function setCreditHold(core: Core, actor: Actor, input: { accountId: stri
     if (on && held) throw new AppError('RULE_VIOLATION', msg(`客户“${account.name}”已处于信用冻结`, `Account "${account.name}" is already on credit hold`));
     if (!on && !held) throw new AppError('RULE_VIOLATION', msg(`客户“${account.name}”没有信用冻结`, `Account "${account.name}" is not on credit hold`));
     const now = core.clock.now();
-    const set = on ? { hold: true, holdReason: input.reason, holdAt: now, holdBy: actor.name } : { hold: false, holdReason: null, holdAt: null, holdBy: null };
+    const set = on ? { hold: true, holdReason: input.reason, holdAt: now, holdBy: holdByRef(actor) } : { hold: false, holdReason: null, holdAt: null, holdBy: null };
     core.db
       .update(creditProfiles)
       .set({ ...set, updatedAt: now, updatedBy: actor.id, version: row.version + 1 })
@@ -115,7 +115,7 @@ export function setCreditHold(core: Core, actor: Actor, input: { accountId: stri
       action: on ? 'credit.hold' : 'credit.release',
       entityType: 'account',
       entityId: account.id,
-      before: { hold: held, holdReason: row.holdReason, holdBy: row.holdBy },
+      before: { hold: held, holdReason: row.holdReason, holdBy: displayUser(core, row.holdBy) },
       after: { hold: on },
       reason: input.reason,
     });

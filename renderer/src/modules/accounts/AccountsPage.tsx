@@ -80,7 +80,7 @@ export default function AccountsPage() {
             data-testid="accounts-search"
           />
           <Typography.Text type="secondary" data-testid="accounts-count">
-            {total === null ? '' : t('count', { count: total, formatParams: { count: { useGrouping: true } } })}
+            {total === null ? '' : t('count', { n: total.toLocaleString('en-US') })}
           </Typography.Text>
         </Space>
         <Space>

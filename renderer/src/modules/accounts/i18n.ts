@@ -1,6 +1,6 @@
 export const accountsText = {
   'zh-CN': {
-    count: '共 {{count}} 个客户',
+    count: '共 {{n}} 个客户',
     searchPlaceholder: '快速搜索：名称 / 编号 / 信用代码 / 电话 / 拼音首字母',
     refresh: '刷新',
     create: '新建客户',
@@ -61,7 +61,7 @@ export const accountsText = {
     form: { createTitle: '新建客户', created: '已创建客户 {{code}}' },
   },
   en: {
-    count: '{{count}} accounts',
+    count: '{{n}} accounts',
     searchPlaceholder: 'Quick search: name / code / credit code / phone / pinyin initials',
     refresh: 'Refresh',
     create: 'New account',
