@@ -175,4 +175,25 @@ describe('batch credit run', () => {
     expect((await w.backend.runDailyTasks()).creditGraded).toBe(4);
     expect((await w.client.call('credit.alerts', {})).items.some((i) => i.kind === 'stale_run')).toBe(false);
   });
+
+  it('accounts with nothing to grade are A without a row each, counted in the run', async () => {
+    const { w } = await world();
+    t = w;
+    const idle = [];
+    for (let i = 0; i < 3; i++) idle.push(await w.client.call('accounts.create', { name: `潜在客户${i}` }));
+    const r1 = await w.client.call('credit.run', {});
+    expect(r1.accountCount).toBe(7);
+    expect(r1.distribution.A).toBe(6);
+    expect((w.core.sqlite.prepare('select count(*) as n from credit_grades where run_id = ?').get(r1.runId) as { n: number }).n).toBe(4);
+    expect((await w.client.call('accounts.get', { id: idle[0]!.id })).account.creditGrade).toBe('A');
+    expect((await w.client.call('credit.check', { account: idle[0]!.id, record: false })).grade).toEqual({ grade: 'A', score: 100, at: r1.at });
+    // An idle account that had another grade (say, imported) changes back to A, with a row for the change.
+    w.core.sqlite.prepare("update accounts set credit_grade = 'C' where id = ?").run(idle[1]!.id);
+    w.clock.set('2026-11-23T03:00:00Z');
+    const r2 = await w.client.call('credit.run', {});
+    expect(r2.changes.list).toEqual([{ accountId: idle[1]!.id, code: idle[1]!.code, name: '潜在客户1', from: 'C', to: 'A' }]);
+    expect(r2.changes.upgrades).toBe(1);
+    expect(r2.accountCount).toBe(7);
+    expect((w.core.sqlite.prepare('select count(*) as n from credit_grades where run_id = ?').get(r2.runId) as { n: number }).n).toBe(5);
+  });
 });

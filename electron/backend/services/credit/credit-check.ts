@@ -61,10 +61,19 @@ function worstOverdue(core: Core, accountId: string, today: string) {
   return row ?? null;
 }
 
-function latestGrade(core: Core, accountId: string): CreditCheckResult['grade'] {
+/**
+ * The grade of the latest run that has a row for the account (one index probe per run, newest first);
+ * an account with nothing to grade has no row and is A since the run that made it so.
+ */
+export function latestGrade(core: Core, accountId: string, stored: string | null): CreditCheckResult['grade'] {
   const row = core.sqlite
-    .prepare('select g.grade, g.score, r.at from credit_grades g join credit_runs r on r.id = g.run_id where g.account_id = ? order by r.at desc, r.id desc limit 1')
+    .prepare('select g.grade, g.score, r.at from credit_runs r cross join credit_grades g on g.run_id = r.id and g.account_id = ? order by r.at desc, r.id desc limit 1')
     .get(accountId) as { grade: string; score: number; at: number } | undefined;
+  if (row && row.grade === stored) return row;
+  if (stored === 'A') {
+    const run = core.sqlite.prepare('select at from credit_runs order by at desc, id desc limit 1').get() as { at: number } | undefined;
+    if (run) return { grade: 'A', score: 100, at: run.at };
+  }
   return row ?? null;
 }
 
@@ -133,7 +142,7 @@ export function buildCheck(core: Core, account: AccountBrief, order: OrderRecord
     usedPct: e.usedPct,
     overdue: facts.overdue,
     hold: facts.hold,
-    grade: latestGrade(core, account.id),
+    grade: latestGrade(core, account.id, account.creditGrade),
   };
 }
 

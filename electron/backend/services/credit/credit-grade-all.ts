@@ -11,7 +11,7 @@ import { type LevelRow, levelsOf } from './credit-levels';
 /**
  * Grades every account in a scope, reading only: one pass per source table with GROUP BY account
  * (orders, instalments, allocations, returns, payments), never a query per account. The batch run
- * writes what this returns; the credit-risk report reads it as is.
+ * writes what this returns; the credit-risk report and the profile page read it as is.
  */
 type AccountRow = [
   id: string,
@@ -90,7 +90,28 @@ export function dropScope(core: Core, scope: Scope): void {
   if (scope.kind === 'temp') core.sqlite.exec(`drop table if exists ${SCOPE_TABLE}`);
 }
 
-export function gradeAll(core: Core, scope: Scope): GradedAccount[] {
+/** The temp table of accounts with something to grade in an all-accounts run. */
+export const ACTIVE_TABLE = 'temp.credit_active';
+
+export interface GradedSet {
+  /** Accounts with something to grade (every account of a one-account or filtered scope). */
+  graded: GradedAccount[];
+  /**
+   * All-accounts runs: accounts with no orders, payments, returns, credit profile or hold. Their inputs
+   * are all zero, so their grade is A with score 100 without reading them one by one; they stay listed
+   * in ACTIVE_TABLE's complement until dropActive().
+   */
+  idle: number;
+}
+
+const ACCOUNT_COLUMNS = `a.id, a.code, a.name, a.tier, a.account_group, a.credit_grade, a.credit_hold, a.owner_rep_id, p.account_id is not null,
+  p.limit_fen, p.temp_limit_fen, p.temp_limit_expires_on, p.temp_limit_reason, p.payment_terms_days, p.policy, p.hold, p.hold_reason`;
+
+export function dropActive(core: Core): void {
+  core.sqlite.exec(`drop table if exists ${ACTIVE_TABLE}`);
+}
+
+export function gradeAll(core: Core, scope: Scope): GradedSet {
   const s = core.settings();
   const today = core.today();
   const d = inputDates(today, s.creditOverdueRule.days, s.creditGrading);
@@ -99,15 +120,28 @@ export function gradeAll(core: Core, scope: Scope): GradedAccount[] {
   const coll = collectionFacts(core, d, scope);
   const rets = returnFacts(core, d, scope);
   const adv = advanceFacts(core, scope);
-  const rows = core.sqlite
-    .prepare(
-      `select a.id, a.code, a.name, a.tier, a.account_group, a.credit_grade, a.credit_hold, a.owner_rep_id, p.account_id is not null,
-              p.limit_fen, p.temp_limit_fen, p.temp_limit_expires_on, p.temp_limit_reason, p.payment_terms_days, p.policy, p.hold, p.hold_reason
-       from accounts a left join credit_profiles p on p.account_id = a.id
-       where a.deleted_at is null${scope.kind === 'temp' ? ` and a.id in (select account_id from ${SCOPE_TABLE})` : scope.kind === 'account' ? ' and a.id = @account' : ''}`,
-    )
-    .raw()
-    .all(scope.kind === 'account' ? { account: scope.accountId } : {}) as AccountRow[];
+  let rows: AccountRow[];
+  let idle = 0;
+  if (scope.kind === 'all') {
+    const active = new Set<string>([...orders.keys(), ...coll.keys(), ...rets.keys(), ...adv.keys()]);
+    for (const [id] of core.sqlite.prepare('select account_id from credit_profiles union all select id from accounts where credit_hold = 1').raw().all() as [string][]) active.add(id);
+    core.sqlite.exec(`drop table if exists ${ACTIVE_TABLE}; create temp table credit_active (account_id text primary key)`);
+    core.sqlite.prepare(`insert or ignore into ${ACTIVE_TABLE} (account_id) select value from json_each(?)`).run(JSON.stringify([...active]));
+    rows = core.sqlite
+      .prepare(`select ${ACCOUNT_COLUMNS} from ${ACTIVE_TABLE} t join accounts a on a.id = t.account_id left join credit_profiles p on p.account_id = a.id where a.deleted_at is null order by a.id`)
+      .raw()
+      .all() as AccountRow[];
+    const total = (core.sqlite.prepare('select count(*) as n from accounts where deleted_at is null').get() as { n: number }).n;
+    idle = total - rows.length;
+  } else {
+    rows = core.sqlite
+      .prepare(
+        `select ${ACCOUNT_COLUMNS} from accounts a left join credit_profiles p on p.account_id = a.id
+         where a.deleted_at is null${scope.kind === 'temp' ? ` and a.id in (select account_id from ${SCOPE_TABLE})` : ' and a.id = @account'} order by a.id`,
+      )
+      .raw()
+      .all(scope.kind === 'account' ? { account: scope.accountId } : {}) as AccountRow[];
+  }
 
   const suggestGrades = new Set<string>(s.creditHoldSuggestion.grades);
   const out = new Array<GradedAccount>(rows.length);
@@ -146,5 +180,5 @@ export function gradeAll(core: Core, scope: Scope): GradedAccount[] {
       temp: tempFen !== null && tempExpires !== null && tempExpires >= today ? { limitFen: tempFen, expiresOn: tempExpires, reason: tempReason } : null,
     };
   }
-  return out;
+  return { graded: out, idle };
 }

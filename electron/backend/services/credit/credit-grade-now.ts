@@ -7,7 +7,7 @@ import { gradeViewOf } from './credit-grading';
 
 /** One account's grade as of today: the batch's own computation, scoped to that account. */
 export function gradeAccountNow(core: Core, account: AccountBrief): { view: GradeView; inputs: GradeInputs } {
-  const g = gradeAll(core, { kind: 'account', accountId: account.id })[0];
+  const g = gradeAll(core, { kind: 'account', accountId: account.id }).graded[0];
   if (!g) throw new Error(`account ${account.id} vanished while grading`);
   const s = core.settings();
   return { view: gradeViewOf(g.result, g.inputs, s.creditGrading, core.today()), inputs: g.inputs };

@@ -1,4 +1,4 @@
-import { addDays } from '../../../../shared/domain/dates';
+import { addDays, diffDays } from '../../../../shared/domain/dates';
 import type { GradingConfig } from '../../../../shared/domain/credit-grade';
 import type { Core } from '../../core';
 
@@ -17,7 +17,12 @@ export type Scope = { kind: 'all' } | { kind: 'account'; accountId: string } | {
 /** The temp table a filtered batch run fills with the account ids it covers. */
 export const SCOPE_TABLE = 'temp.credit_scope';
 
-export const OWES = `(o.state in ('confirmed','partly_shipped','shipped','completed') or (o.state = 'on_hold' and o.confirmed_on is not null))`;
+/**
+ * receivables.owesMoney in SQL. The unary + keeps the planner from answering it through orders_state_idx
+ * (an OR of two index searches, then a random row lookup each): every pass here reads orders in account
+ * order and only filters on the state.
+ */
+export const OWES = `(+o.state in ('confirmed','partly_shipped','shipped','completed') or (+o.state = 'on_hold' and o.confirmed_on is not null))`;
 const OPEN = `max(0, o.total_fen - o.returned_fen - o.collected_fen)`;
 const INST_OPEN = `(i.amount_fen - i.paid_fen - i.returned_fen)`;
 
@@ -51,7 +56,7 @@ export interface OrderFacts {
   /** Open now on orders confirmed by t1, and Σ that × (t1 − confirmed). */
   oldOpenFen: number;
   oldOpenW: number;
-  /** Sales confirmed in the look-back window (cancelled orders left out). */
+  /** Sales confirmed in the look-back window (orders that owe money: cancelled ones left out). */
   salesFen: number;
 }
 
@@ -85,14 +90,14 @@ export function orderFacts(core: Core, d: InputDates, scope: Scope): Map<string,
   const rows = core.sqlite
     .prepare(
       `select o.account_id,
-         sum(case when ${OWES} then ${OPEN} else 0 end),
-         sum(case when ${OWES} then min(${OPEN}, max(0, o.total_fen - o.billed_fen)) else 0 end),
-         sum(case when ${OWES} then ${OPEN} * (julianday(@today) - julianday(o.confirmed_on)) else 0 end),
-         sum(case when ${OWES} and o.confirmed_on <= @t1 then ${OPEN} else 0 end),
-         sum(case when ${OWES} and o.confirmed_on <= @t1 then ${OPEN} * (julianday(@t1) - julianday(o.confirmed_on)) else 0 end),
-         sum(case when o.confirmed_on > @look and o.state <> 'cancelled' then o.total_fen else 0 end)
+         sum(${OPEN}),
+         sum(min(${OPEN}, max(0, o.total_fen - o.billed_fen))),
+         sum(${OPEN} * (julianday(@today) - julianday(o.confirmed_on))),
+         sum(case when o.confirmed_on <= @t1 then ${OPEN} else 0 end),
+         sum(case when o.confirmed_on <= @t1 then ${OPEN} * (julianday(@t1) - julianday(o.confirmed_on)) else 0 end),
+         sum(case when o.confirmed_on > @look then o.total_fen else 0 end)
        from orders o
-       where o.deleted_at is null and o.confirmed_on is not null${scopeOn('o.account_id', scope)}
+       where o.deleted_at is null and o.confirmed_on is not null and ${OWES}${scopeOn('o.account_id', scope)}
        group by o.account_id`,
     )
     .raw()
@@ -106,7 +111,7 @@ export function instalmentFacts(core: Core, d: InputDates, scope: Scope): Map<st
     .prepare(
       `select o.account_id,
          sum(case when i.due_on < @today and ${INST_OPEN} > 0 then ${INST_OPEN} else 0 end),
-         max(case when i.due_on < @today and ${INST_OPEN} > 0 then cast(julianday(@today) - julianday(i.due_on) as integer) else 0 end),
+         min(case when i.due_on < @today and ${INST_OPEN} > 0 then i.due_on end),
          sum(case when i.due_on < @beyond and ${INST_OPEN} > 0 then ${INST_OPEN} else 0 end),
          sum(case when i.due_on > @look and i.due_on < @today and (${INST_OPEN} > 0 or i.paid_on > i.due_on) then 1 else 0 end)
        from instalments i join orders o on o.id = i.order_id
@@ -115,8 +120,9 @@ export function instalmentFacts(core: Core, d: InputDates, scope: Scope): Map<st
        group by o.account_id`,
     )
     .raw()
-    .all(params(scope, { today: d.today, beyond: d.beyond, look: d.look })) as [string, number, number, number, number][];
-  return new Map(rows.map(([a, overdueFen, maxDays, beyondFen, brokenPromises]) => [a, { overdueFen, maxDays, beyondFen, brokenPromises }]));
+    .all(params(scope, { today: d.today, beyond: d.beyond, look: d.look })) as [string, number, string | null, number, number][];
+  // The oldest due date, not days per row: one date difference per account instead of one per instalment.
+  return new Map(rows.map(([a, overdueFen, oldestDue, beyondFen, brokenPromises]) => [a, { overdueFen, maxDays: oldestDue ? diffDays(oldestDue, d.today) : 0, beyondFen, brokenPromises }]));
 }
 
 /** One pass over the payment allocations of the look-back (and trend) windows. */

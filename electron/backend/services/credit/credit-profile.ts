@@ -14,7 +14,7 @@ import { type CreditProfileRecord, displayUser, getProfileRecord, holdByRef } fr
 
 function lastRunOf(core: Core, accountId: string): CreditProfileView['lastRun'] {
   const row = core.sqlite
-    .prepare('select g.run_id as runId, r.at, g.grade, g.score, g.previous_grade as previousGrade from credit_grades g join credit_runs r on r.id = g.run_id where g.account_id = ? order by r.at desc, r.id desc limit 1')
+    .prepare('select g.run_id as runId, r.at, g.grade, g.score, g.previous_grade as previousGrade from credit_runs r cross join credit_grades g on g.run_id = r.id and g.account_id = ? order by r.at desc, r.id desc limit 1')
     .get(accountId) as NonNullable<CreditProfileView['lastRun']> | undefined;
   return row ?? null;
 }

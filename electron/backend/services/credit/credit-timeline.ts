@@ -92,8 +92,8 @@ const gradeSource: TimelineSource = (core, accountId, lang) =>
   (
     core.sqlite
       .prepare(
-        `select r.at, g.grade, g.previous_grade, g.score from credit_grades g join credit_runs r on r.id = g.run_id
-         where g.account_id = ? and (g.previous_grade is null or g.previous_grade <> g.grade) order by r.at desc limit ?`,
+        `select r.at, g.grade, g.previous_grade, g.score from credit_runs r cross join credit_grades g on g.run_id = r.id and g.account_id = ?
+         where g.previous_grade is null or g.previous_grade <> g.grade order by r.at desc limit ?`,
       )
       .all(accountId, LIMIT) as { at: number; grade: string; previous_grade: string | null; score: number }[]
   ).map((g) => ({

@@ -7,7 +7,7 @@
 import { explainGrade } from '../../../../shared/domain/credit-grade';
 import { LEVEL_NAMES } from '../../../../shared/domain/credit-check';
 import { addDays } from '../../../../shared/domain/dates';
-import { gradeAll, type GradedAccount } from '../credit/credit-grade-all';
+import { dropActive, gradeAll, type GradedAccount } from '../credit/credit-grade-all';
 import { latestRun } from '../credit/credit-risk-list';
 import type { RowValues, SheetSpec } from '../export/sheet-spec';
 import { findRep } from '../targets/rep-directory';
@@ -27,12 +27,16 @@ export const creditRiskReport: ReportDefinition<'credit-risk'> = {
     const soon = addDays(today, 30);
     const rep = params.rep ? findRep(core, params.rep) : null;
     const repNames = new Map((core.sqlite.prepare('select id, name from reps').all() as { id: string; name: string }[]).map((r) => [r.id, r.name]));
-    const graded = gradeAll(core, { kind: 'all' }).filter((g) => !rep || g.ownerRepId === rep.id);
+    const all = gradeAll(core, { kind: 'all' });
+    dropActive(core);
+    const graded = all.graded.filter((g) => !rep || g.ownerRepId === rep.id);
+    // Accounts with nothing to grade are A (the rep filter needs their owner, so count those directly).
+    const idleA = rep ? (core.sqlite.prepare('select count(*) as n from accounts where deleted_at is null and owner_rep_id = ?').get(rep.id) as { n: number }).n - graded.length : all.idle;
     const risky = graded
       .filter((g) => g.hasProfile || g.hold || g.overLimit || g.suggestHold || g.overdueFen > 0 || g.grade >= 'C')
       .sort((a, b) => (a.grade < b.grade ? 1 : a.grade > b.grade ? -1 : a.result.score - b.result.score || b.overdueFen - a.overdueFen || a.code.localeCompare(b.code)));
     const expiring = graded.filter((g) => g.temp !== null && g.temp.expiresOn <= soon).sort((a, b) => a.temp!.expiresOn.localeCompare(b.temp!.expiresOn) || a.code.localeCompare(b.code));
-    const count = (g: string) => graded.filter((x) => x.grade === g).length;
+    const count = (g: string) => graded.filter((x) => x.grade === g).length + (g === 'A' ? idleA : 0);
     const run = latestRun(core);
     const summary: RowValues[] = [
       ...GRADES.map((g) => [`信用等级 ${g}`, { value: count(g), kind: 'int' as const }]),
