@@ -51,6 +51,8 @@ export const orders = sqliteTable(
     index('orders_po_idx').on(t.accountId, t.customerPo),
     /** Covers the order side of the AR aging join (by id: whether it owes money, whose it is); every column the query reads is in it. */
     index('orders_money_idx').on(t.id, t.state, t.confirmedOn, t.accountId, t.repId, t.deletedAt).where(sql`${t.deletedAt} is null`),
+    /** Covers the credit passes (services/credit/credit-inputs.ts): an account's orders with their money columns, in account order, without touching the table. */
+    index('orders_credit_idx').on(t.accountId, t.id, t.state, t.confirmedOn, t.totalFen, t.billedFen, t.collectedFen, t.returnedFen, t.deletedAt).where(sql`${t.deletedAt} is null and ${t.confirmedOn} is not null`),
   ],
 );
 

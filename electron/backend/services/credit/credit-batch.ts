@@ -3,15 +3,11 @@ import { gradeAccount, gradeRank, GRADES } from '../../../../shared/domain/credi
 import { addDays } from '../../../../shared/domain/dates';
 import type { Actor, Core } from '../../core';
 import { newId } from '../../ids';
-import { ACTIVE_TABLE, dropActive, dropScope, fillScope, gradeAll, type GradedAccount } from './credit-grade-all';
+import { accountNames, ACTIVE_TABLE, dropActive, dropScope, fillScope, gradeAll, type GradedAccount } from './credit-grade-all';
 import { gradeInputsOf, packFactors } from './credit-grading';
 
-type Graded = Pick<GradedAccount, 'id' | 'code' | 'name' | 'grade' | 'previous' | 'exposureFen' | 'limitFen' | 'overLimit' | 'suggestHold' | 'maxDays'> & {
-  score: number;
-  factors: string;
-  /** A temporary limit expiring within 7 days. */
-  temp: GradedAccount['temp'];
-};
+/** temp: only a temporary limit expiring within 7 days. */
+type Graded = Pick<GradedAccount, 'id' | 'grade' | 'score' | 'previous' | 'factors' | 'exposureFen' | 'limitFen' | 'overLimit' | 'suggestHold' | 'maxDays' | 'temp'>;
 
 /**
  * 批量信用评级: grades every account (or those of a filter) with credit-grade-all (one pass per source
@@ -34,26 +30,14 @@ export function runCreditBatch(core: Core, actor: Actor, filter?: CreditRunFilte
     core.events.emit('task.progress', { taskId: runId, label: '信用评级 / credit grading', done: 0, total: null });
     const soon = addDays(today, 7);
     const set = gradeAll(core, scope);
-    const graded: Graded[] = set.graded.map((g) => ({
-      id: g.id,
-      code: g.code,
-      name: g.name,
-      grade: g.grade,
-      previous: g.previous,
-      exposureFen: g.exposureFen,
-      limitFen: g.limitFen,
-      overLimit: g.overLimit,
-      suggestHold: g.suggestHold,
-      maxDays: g.maxDays,
-      score: g.result.score,
-      factors: packFactors(g.inputs, g.result),
-      temp: g.temp && g.temp.expiresOn <= soon ? g.temp : null,
-    }));
+    // In place: the graded set is already one small object per account.
+    const graded: Graded[] = set.graded;
+    for (const g of graded) if (g.temp && g.temp.expiresOn > soon) g.temp = null;
     // Idle accounts whose grade was not A (or none yet): they become A now.
     const idle = scope.kind === 'all' ? idleRegrades(core) : [];
     const changedIdle = idle.filter((g) => g.previous !== null);
     const previousRunId = (core.sqlite.prepare('select id from credit_runs order by at desc, id desc limit 1').get() as { id: string } | undefined)?.id ?? null;
-    const summary = summarize([...graded, ...changedIdle], set.idle - changedIdle.length, { runId, now, today, by: actor.name, filtered: scope.kind === 'temp', previousRunId });
+    const summary = summarize(core, [...graded, ...changedIdle], set.idle - changedIdle.length, { runId, now, today, by: actor.name, filtered: scope.kind === 'temp', previousRunId });
     core.tx(() => {
       const stored = { ...summary, changes: { ...summary.changes, list: summary.changes.list.slice(0, 50) }, suggestedHolds: { ...summary.suggestedHolds, list: summary.suggestedHolds.list.slice(0, 50) }, overLimit: { ...summary.overLimit, list: summary.overLimit.list.slice(0, 50) } };
       core.sqlite.prepare('insert into credit_runs (id, at, by, as_of, account_count, summary) values (?, ?, ?, ?, ?, ?)').run(runId, now, actor.name, today, summary.accountCount, JSON.stringify(stored));
@@ -84,19 +68,19 @@ export function runCreditBatch(core: Core, actor: Actor, filter?: CreditRunFilte
 function idleRegrades(core: Core): Graded[] {
   const rows = core.sqlite
     .prepare(
-      `select a.id, a.code, a.name, a.credit_grade from accounts a
+      `select a.id, a.credit_grade from accounts a
        where a.deleted_at is null and (a.credit_grade is null or a.credit_grade <> 'A') and not exists (select 1 from ${ACTIVE_TABLE} t where t.account_id = a.id)`,
     )
     .raw()
-    .all() as [string, string, string, string | null][];
+    .all() as [string, string | null][];
   if (rows.length === 0) return [];
   const inputs = gradeInputsOf({ exposureFen: 0, limitFen: null });
   const result = gradeAccount(inputs, core.settings().creditGrading);
   const factors = packFactors(inputs, result);
-  return rows.map(([id, code, name, previous]) => ({ id, code, name, grade: result.grade, previous, exposureFen: 0, limitFen: null, overLimit: false, suggestHold: false, maxDays: 0, score: result.score, factors, temp: null }));
+  return rows.map(([id, previous]) => ({ id, grade: result.grade, previous, exposureFen: 0, limitFen: null, overLimit: false, suggestHold: false, maxDays: 0, score: result.score, factors, temp: null }));
 }
 
-function summarize(graded: readonly Graded[], idleA: number, run: { runId: string; now: number; today: string; by: string; filtered: boolean; previousRunId: string | null }): CreditRunSummary {
+function summarize(core: Core, graded: readonly Graded[], idleA: number, run: { runId: string; now: number; today: string; by: string; filtered: boolean; previousRunId: string | null }): CreditRunSummary {
   const distribution: Record<string, number> = Object.fromEntries(GRADES.map((g) => [g, 0]));
   distribution.A = idleA;
   let upgrades = 0;
@@ -116,7 +100,11 @@ function summarize(graded: readonly Graded[], idleA: number, run: { runId: strin
     if (g.overLimit) over.push(g);
     if (g.temp) expiring.push(g);
   }
-  const brief = (g: Graded) => ({ accountId: g.id, code: g.code, name: g.name });
+  // Codes and names only for the accounts that may be listed (ties sort by code).
+  const names = accountNames(core, [...new Set([...changes, ...holds, ...over, ...expiring].map((g) => g.id))]);
+  const code = (g: Graded) => names.get(g.id)?.code ?? g.id;
+  const brief = (g: Graded) => ({ accountId: g.id, code: code(g), name: names.get(g.id)?.name ?? '' });
+  const byCode = (a: Graded, b: Graded) => code(a).localeCompare(code(b));
   const rankDelta = (g: Graded) => gradeRank(g.grade) - gradeRank(g.previous);
   return {
     runId: run.runId,
@@ -132,28 +120,28 @@ function summarize(graded: readonly Graded[], idleA: number, run: { runId: strin
       upgrades,
       downgrades,
       list: changes
-        .sort((a, b) => rankDelta(b) - rankDelta(a) || a.code.localeCompare(b.code))
+        .sort((a, b) => rankDelta(b) - rankDelta(a) || byCode(a, b))
         .slice(0, LIST_MAX)
         .map((g) => ({ ...brief(g), from: g.previous, to: g.grade })),
     },
     suggestedHolds: {
       count: holds.length,
       list: holds
-        .sort((a, b) => gradeRank(b.grade) - gradeRank(a.grade) || b.maxDays - a.maxDays || a.code.localeCompare(b.code))
+        .sort((a, b) => gradeRank(b.grade) - gradeRank(a.grade) || b.maxDays - a.maxDays || byCode(a, b))
         .slice(0, LIST_MAX)
         .map((g) => ({ ...brief(g), grade: g.grade, maxDaysOverdue: g.maxDays })),
     },
     overLimit: {
       count: over.length,
       list: over
-        .sort((a, b) => b.exposureFen - (b.limitFen ?? 0) - (a.exposureFen - (a.limitFen ?? 0)) || a.code.localeCompare(b.code))
+        .sort((a, b) => b.exposureFen - (b.limitFen ?? 0) - (a.exposureFen - (a.limitFen ?? 0)) || byCode(a, b))
         .slice(0, LIST_MAX)
         .map((g) => ({ ...brief(g), exposureFen: g.exposureFen, limitFen: g.limitFen ?? 0 })),
     },
     expiringTempLimits: {
       count: expiring.length,
       list: expiring
-        .sort((a, b) => a.temp!.expiresOn.localeCompare(b.temp!.expiresOn) || a.code.localeCompare(b.code))
+        .sort((a, b) => a.temp!.expiresOn.localeCompare(b.temp!.expiresOn) || byCode(a, b))
         .slice(0, LIST_MAX)
         .map((g) => ({ ...brief(g), ...g.temp! })),
     },

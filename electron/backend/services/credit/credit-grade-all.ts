@@ -1,11 +1,11 @@
 import { territorySubtree } from '../../../../db/repositories/orders';
 import type { CreditRunFilter } from '../../../../shared/contract/credit';
 import { exposureOf } from '../../../../shared/domain/credit-exposure';
-import { type GradeInputs, type GradeResult, gradeAccount } from '../../../../shared/domain/credit-grade';
+import { type GradeResult, gradeAccount } from '../../../../shared/domain/credit-grade';
 import { type CreditLevel, resolveCredit } from '../../../../shared/domain/credit-limit';
 import type { Core } from '../../core';
 import { advanceFacts, collectionFacts, inputDates, instalmentFacts, orderFacts, returnFacts, SCOPE_TABLE, type Scope } from './credit-inputs';
-import { gradeInputsOf } from './credit-grading';
+import { gradeInputsOf, packFactors } from './credit-grading';
 import { type LevelRow, levelsOf } from './credit-levels';
 
 /**
@@ -15,8 +15,6 @@ import { type LevelRow, levelsOf } from './credit-levels';
  */
 type AccountRow = [
   id: string,
-  code: string,
-  name: string,
   tier: string,
   group: string | null,
   grade: string | null,
@@ -35,14 +33,13 @@ type AccountRow = [
 
 export interface GradedAccount {
   id: string;
-  code: string;
-  name: string;
   ownerRepId: string | null;
   hasProfile: boolean;
   grade: GradeResult['grade'];
+  score: number;
   previous: string | null;
-  result: GradeResult;
-  inputs: GradeInputs;
+  /** The inputs and each factor's points, packed (credit-grading.packFactors). */
+  factors: string;
   exposureFen: number;
   limitFen: number | null;
   baseLimitFen: number | null;
@@ -104,7 +101,7 @@ export interface GradedSet {
   idle: number;
 }
 
-const ACCOUNT_COLUMNS = `a.id, a.code, a.name, a.tier, a.account_group, a.credit_grade, a.credit_hold, a.owner_rep_id, p.account_id is not null,
+const ACCOUNT_COLUMNS = `a.id, a.tier, a.account_group, a.credit_grade, a.credit_hold, a.owner_rep_id, p.account_id is not null,
   p.limit_fen, p.temp_limit_fen, p.temp_limit_expires_on, p.temp_limit_reason, p.payment_terms_days, p.policy, p.hold, p.hold_reason`;
 
 export function dropActive(core: Core): void {
@@ -123,14 +120,25 @@ export function gradeAll(core: Core, scope: Scope): GradedSet {
   let rows: AccountRow[];
   let idle = 0;
   if (scope.kind === 'all') {
-    const active = new Set<string>([...orders.keys(), ...coll.keys(), ...rets.keys(), ...adv.keys()]);
-    for (const [id] of core.sqlite.prepare('select account_id from credit_profiles union all select id from accounts where credit_hold = 1').raw().all() as [string][]) active.add(id);
-    core.sqlite.exec(`drop table if exists ${ACTIVE_TABLE}; create temp table credit_active (account_id text primary key)`);
-    core.sqlite.prepare(`insert or ignore into ${ACTIVE_TABLE} (account_id) select value from json_each(?)`).run(JSON.stringify([...active]));
-    rows = core.sqlite
-      .prepare(`select ${ACCOUNT_COLUMNS} from ${ACTIVE_TABLE} t join accounts a on a.id = t.account_id left join credit_profiles p on p.account_id = a.id where a.deleted_at is null order by a.id`)
+    // Profiles in one sequential scan (a per-account lookup by their text key costs more); a hold always
+    // comes with a profile (credit-profile.setCreditHold), so profiles and activity make the active set.
+    type ProfileTail = [hasProfile: number, limitFen: number | null, tempFen: number | null, tempExpires: string | null, tempReason: string | null, terms: number | null, policy: LevelRow['policy'], hold: number | null, holdReason: string | null];
+    const profiles = new Map<string, ProfileTail>();
+    for (const [id, ...tail] of core.sqlite
+      .prepare('select account_id, 1, limit_fen, temp_limit_fen, temp_limit_expires_on, temp_limit_reason, payment_terms_days, policy, hold, hold_reason from credit_profiles')
       .raw()
-      .all() as AccountRow[];
+      .all() as [string, ...ProfileTail][])
+      profiles.set(id, tail);
+    const active = new Set<string>([...orders.keys(), ...coll.keys(), ...rets.keys(), ...adv.keys(), ...profiles.keys()]);
+    core.sqlite.exec(`drop table if exists ${ACTIVE_TABLE}; create temp table credit_active (account_id text primary key) without rowid`);
+    core.sqlite.prepare(`insert or ignore into ${ACTIVE_TABLE} (account_id) select value from json_each(?)`).run(JSON.stringify([...active]));
+    const none: ProfileTail = [0, null, null, null, null, null, null, null, null];
+    rows = (
+      core.sqlite
+        .prepare(`select a.id, a.tier, a.account_group, a.credit_grade, a.credit_hold, a.owner_rep_id from ${ACTIVE_TABLE} t cross join accounts a on a.id = t.account_id where a.deleted_at is null order by t.account_id`)
+        .raw()
+        .all() as [string, string, string | null, string | null, number, string | null][]
+    ).map((a): AccountRow => [...a, ...(profiles.get(a[0]) ?? none)]);
     const total = (core.sqlite.prepare('select count(*) as n from accounts where deleted_at is null').get() as { n: number }).n;
     idle = total - rows.length;
   } else {
@@ -146,7 +154,7 @@ export function gradeAll(core: Core, scope: Scope): GradedSet {
   const suggestGrades = new Set<string>(s.creditHoldSuggestion.grades);
   const out = new Array<GradedAccount>(rows.length);
   for (let k = 0; k < rows.length; k++) {
-    const [id, code, name, tier, group, previous, hold, ownerRepId, hasProfile, limitFen, tempFen, tempExpires, tempReason, terms, policy, profileHold, holdReason] = rows[k]!;
+    const [id, tier, group, previous, hold, ownerRepId, hasProfile, limitFen, tempFen, tempExpires, tempReason, terms, policy, profileHold, holdReason] = rows[k]!;
     const credit = resolveCredit(levelsOf({ tier, accountGroup: group, limitFen, tempLimitFen: tempFen, tempLimitExpiresOn: tempExpires, tempLimitReason: tempReason, paymentTermsDays: terms, policy }, s), today);
     const o = orders.get(id);
     const i = inst.get(id);
@@ -159,14 +167,12 @@ export function gradeAll(core: Core, scope: Scope): GradedSet {
     const maxDays = i?.maxDays ?? 0;
     out[k] = {
       id,
-      code,
-      name,
       ownerRepId,
       hasProfile: hasProfile === 1,
       grade: result.grade,
+      score: result.score,
       previous,
-      result,
-      inputs,
+      factors: packFactors(inputs, result),
       exposureFen: exposure,
       limitFen: credit.limitFen,
       baseLimitFen: credit.baseLimitFen,
@@ -181,4 +187,11 @@ export function gradeAll(core: Core, scope: Scope): GradedSet {
     };
   }
   return { graded: out, idle };
+}
+
+/** Codes and names of some accounts (the listed ones), in one statement. */
+export function accountNames(core: Core, ids: readonly string[]): Map<string, { code: string; name: string }> {
+  if (ids.length === 0) return new Map();
+  const rows = core.sqlite.prepare('select a.id, a.code, a.name from json_each(?) j join accounts a on a.id = j.value').raw().all(JSON.stringify(ids)) as [string, string, string][];
+  return new Map(rows.map(([id, code, name]) => [id, { code, name }]));
 }

@@ -1,5 +1,5 @@
 import type { GradeView } from '../../../../shared/contract/credit';
-import { explainFactor, explainGrade, FACTOR_NAMES, type GradeInputs, type GradeResult, type GradingConfig } from '../../../../shared/domain/credit-grade';
+import { explainFactor, explainGrade, FACTOR_NAMES, GRADE_FACTORS, type GradeInputs, type GradeResult, type GradingConfig } from '../../../../shared/domain/credit-grade';
 import { type CollectionFacts, daysToCollect, type InstalmentFacts, type OrderFacts } from './credit-inputs';
 
 /** The grade's inputs for one account from the per-account facts of credit-inputs. */
@@ -31,19 +31,31 @@ export function gradeViewOf(r: GradeResult, inputs: GradeInputs, cfg: GradingCon
 }
 
 /**
- * What a credit_grades row keeps: the inputs and each factor's points and band, compactly, so that any
- * past grade can be explained again ("i": inputs in GradeInputs order, "p": points, "o": band thresholds).
+ * What a credit_grades row keeps, compactly, so that any past grade can be explained again: one JSON
+ * array of the inputs (GradeInputs in INPUT_KEYS order), then each factor's points, then each factor's
+ * band threshold. Written by hand: the batch packs tens of thousands per run.
  */
-export function packFactors(inputs: GradeInputs, r: GradeResult): string {
-  return JSON.stringify({ i: inputs, p: r.factors.map((f) => f.points), o: r.factors.map((f) => f.over) });
+const INPUT_KEYS = ['exposureFen', 'limitFen', 'maxDaysOverdue', 'overdueFen', 'openFen', 'collectedFen', 'daysToCollectLast', 'daysToCollectPrev', 'brokenPromises', 'salesFen', 'returnsFen'] as const;
+
+export function packFactors(i: GradeInputs, r: GradeResult): string {
+  const n = (v: number | null) => (v === null ? 'null' : String(v));
+  const f = r.factors;
+  return `[${INPUT_KEYS.map((k) => n(i[k])).join(',')},${f.map((x) => x.points).join(',')},${f.map((x) => n(x.over)).join(',')}]`;
 }
 
 export function unpackFactors(text: string): { inputs: GradeInputs; points: number[]; over: (number | null)[] } | null {
   try {
-    const v = JSON.parse(text) as { i?: GradeInputs; p?: number[]; o?: (number | null)[] };
-    return v.i && v.p && v.o ? { inputs: v.i, points: v.p, over: v.o } : null;
+    const v = JSON.parse(text) as unknown;
+    if (!Array.isArray(v) || v.length !== INPUT_KEYS.length + 2 * GRADE_FACTORS.length) return null;
+    const num = (x: unknown) => (typeof x === 'number' ? x : null);
+    const inputs = Object.fromEntries(INPUT_KEYS.map((k, i) => [k, num(v[i])])) as Record<(typeof INPUT_KEYS)[number], number | null>;
+    const z = (x: number | null) => x ?? 0;
+    return {
+      inputs: { ...inputs, exposureFen: z(inputs.exposureFen), maxDaysOverdue: z(inputs.maxDaysOverdue), overdueFen: z(inputs.overdueFen), openFen: z(inputs.openFen), collectedFen: z(inputs.collectedFen), brokenPromises: z(inputs.brokenPromises), salesFen: z(inputs.salesFen), returnsFen: z(inputs.returnsFen) },
+      points: v.slice(INPUT_KEYS.length, INPUT_KEYS.length + GRADE_FACTORS.length).map((x) => num(x) ?? 0),
+      over: v.slice(INPUT_KEYS.length + GRADE_FACTORS.length).map(num),
+    };
   } catch {
     return null;
   }
 }
-

@@ -96,7 +96,7 @@ export function orderFacts(core: Core, d: InputDates, scope: Scope): Map<string,
          sum(case when o.confirmed_on <= @t1 then ${OPEN} else 0 end),
          sum(case when o.confirmed_on <= @t1 then ${OPEN} * (julianday(@t1) - julianday(o.confirmed_on)) else 0 end),
          sum(case when o.confirmed_on > @look then o.total_fen else 0 end)
-       from orders o
+       from orders o indexed by orders_credit_idx
        where o.deleted_at is null and o.confirmed_on is not null and ${OWES}${scopeOn('o.account_id', scope)}
        group by o.account_id`,
     )
@@ -105,18 +105,18 @@ export function orderFacts(core: Core, d: InputDates, scope: Scope): Map<string,
   return new Map(rows.map(([a, openFen, unbilledFen, openAgeW, oldOpenFen, oldOpenW, salesFen]) => [a, { openFen, unbilledFen, openAgeW, oldOpenFen, oldOpenW, salesFen }]));
 }
 
-/** One pass over the current instalments of orders that owe money. */
+/** One pass over the current instalments of orders that owe money, due before today (WHERE), so only what is overdue or fell due in the look-back. */
 export function instalmentFacts(core: Core, d: InputDates, scope: Scope): Map<string, InstalmentFacts> {
   const rows = core.sqlite
     .prepare(
       `select o.account_id,
-         sum(case when i.due_on < @today and ${INST_OPEN} > 0 then ${INST_OPEN} else 0 end),
-         min(case when i.due_on < @today and ${INST_OPEN} > 0 then i.due_on end),
-         sum(case when i.due_on < @beyond and ${INST_OPEN} > 0 then ${INST_OPEN} else 0 end),
-         sum(case when i.due_on > @look and i.due_on < @today and (${INST_OPEN} > 0 or i.paid_on > i.due_on) then 1 else 0 end)
-       from instalments i join orders o on o.id = i.order_id
+         total(max(${INST_OPEN}, 0)),
+         min(case when ${INST_OPEN} > 0 then i.due_on end),
+         total(case when i.due_on < @beyond then max(${INST_OPEN}, 0) end),
+         total(i.due_on > @look and (${INST_OPEN} > 0 or i.paid_on > i.due_on))
+       from orders o indexed by orders_credit_idx join instalments i indexed by instalments_credit_idx on i.order_id = o.id
        where i.superseded_on is null and (i.due_on > @look or ${INST_OPEN} > 0) and i.due_on < @today
-         and o.deleted_at is null and ${OWES}${scopeOn('o.account_id', scope)}
+         and o.deleted_at is null and o.confirmed_on is not null and ${OWES}${scopeOn('o.account_id', scope)}
        group by o.account_id`,
     )
     .raw()
@@ -139,7 +139,7 @@ export function collectionFacts(core: Core, d: InputDates, scope: Scope): Map<st
          sum(case when x.allocated_on > @t2 and x.allocated_on <= @t1 and x.amount_fen > 0 then x.amount_fen * ${days} else 0 end),
          sum(case when x.allocated_on > @t1 and o.confirmed_on <= @t1 and ${OWES} then x.amount_fen else 0 end),
          sum(case when x.allocated_on > @t1 and o.confirmed_on <= @t1 and ${OWES} then x.amount_fen * (julianday(@t1) - julianday(o.confirmed_on)) else 0 end)
-       from payment_allocations x join orders o on o.id = x.order_id
+       from orders o indexed by orders_credit_idx join payment_allocations x on x.order_id = o.id
        where x.allocated_on > @since and o.deleted_at is null and o.confirmed_on is not null${scopeOn('o.account_id', scope)}
        group by o.account_id`,
     )

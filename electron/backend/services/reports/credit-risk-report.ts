@@ -4,10 +4,11 @@
  * and advance payments, the limit in force and where it comes from (account / group / tier / company,
  * temporary), holds, suggested holds, overdue, and temporary limits about to expire.
  */
-import { explainGrade } from '../../../../shared/domain/credit-grade';
+import { explainGrade, gradeAccount } from '../../../../shared/domain/credit-grade';
+import { unpackFactors } from '../credit/credit-grading';
 import { LEVEL_NAMES } from '../../../../shared/domain/credit-check';
 import { addDays } from '../../../../shared/domain/dates';
-import { dropActive, gradeAll, type GradedAccount } from '../credit/credit-grade-all';
+import { accountNames, dropActive, gradeAll, type GradedAccount } from '../credit/credit-grade-all';
 import { latestRun } from '../credit/credit-risk-list';
 import type { RowValues, SheetSpec } from '../export/sheet-spec';
 import { findRep } from '../targets/rep-directory';
@@ -34,8 +35,9 @@ export const creditRiskReport: ReportDefinition<'credit-risk'> = {
     const idleA = rep ? (core.sqlite.prepare('select count(*) as n from accounts where deleted_at is null and owner_rep_id = ?').get(rep.id) as { n: number }).n - graded.length : all.idle;
     const risky = graded
       .filter((g) => g.hasProfile || g.hold || g.overLimit || g.suggestHold || g.overdueFen > 0 || g.grade >= 'C')
-      .sort((a, b) => (a.grade < b.grade ? 1 : a.grade > b.grade ? -1 : a.result.score - b.result.score || b.overdueFen - a.overdueFen || a.code.localeCompare(b.code)));
-    const expiring = graded.filter((g) => g.temp !== null && g.temp.expiresOn <= soon).sort((a, b) => a.temp!.expiresOn.localeCompare(b.temp!.expiresOn) || a.code.localeCompare(b.code));
+      .sort((a, b) => (a.grade < b.grade ? 1 : a.grade > b.grade ? -1 : a.score - b.score || b.overdueFen - a.overdueFen || a.id.localeCompare(b.id)));
+    const expiring = graded.filter((g) => g.temp !== null && g.temp.expiresOn <= soon).sort((a, b) => a.temp!.expiresOn.localeCompare(b.temp!.expiresOn) || a.id.localeCompare(b.id));
+    const names = accountNames(core, [...new Set([...risky, ...expiring].map((g) => g.id))]);
     const count = (g: string) => graded.filter((x) => x.grade === g).length + (g === 'A' ? idleA : 0);
     const run = latestRun(core);
     const summary: RowValues[] = [
@@ -49,17 +51,22 @@ export const creditRiskReport: ReportDefinition<'credit-risk'> = {
       [`30天内到期的临时额度（至 ${soon}）`, { value: expiring.length, kind: 'int' }],
       ['上次批量评级', run ? `${run.asOf}` : '尚未运行'],
     ];
+    const cfg = core.settings().creditGrading;
+    const why = (g: GradedAccount) => {
+      const packed = unpackFactors(g.factors);
+      return packed ? explainGrade(gradeAccount(packed.inputs, cfg)).zh : '';
+    };
     const source = (g: GradedAccount) => {
       if (g.temp) return `临时额度（至 ${g.temp.expiresOn}）`;
       return g.baseSource ? LEVEL_NAMES[g.baseSource].zh : '未设（不检查额度）';
     };
     const detail = (rows: GradedAccount[]): RowValues[] =>
       rows.map((g) => [
-        g.code,
-        g.name,
+        names.get(g.id)?.code ?? g.id,
+        names.get(g.id)?.name ?? '',
         g.ownerRepId ? (repNames.get(g.ownerRepId) ?? null) : POOL,
         g.grade,
-        g.result.score,
+        g.score,
         g.previous,
         g.hold,
         g.holdReason,
@@ -74,7 +81,7 @@ export const creditRiskReport: ReportDefinition<'credit-risk'> = {
         g.overdueFen,
         g.maxDays,
         g.overLimit,
-        explainGrade(g.result).zh,
+        why(g),
       ]);
     const columns = [
       { key: 'code', header: '客户编号', kind: 'text' as const },
