@@ -35,9 +35,10 @@ export function creditAlerts(core: Core): Alerts {
   if (run) {
     const c = core.sqlite
       .prepare(
-        `select coalesce(sum(g.over_limit), 0) as overLimit, coalesce(sum(g.suggest_hold and not a.credit_hold), 0) as suggestedHolds,
+        `select coalesce(sum(g.over_limit), 0) as overLimit,
+                coalesce(sum(case when g.suggest_hold then not (select a.credit_hold from accounts a where a.id = g.account_id) else 0 end), 0) as suggestedHolds,
                 coalesce(sum(g.previous_grade is not null and g.grade > g.previous_grade), 0) as downgrades
-         from credit_grades g join accounts a on a.id = g.account_id where g.run_id = ?`,
+         from credit_grades g where g.run_id = ?`,
       )
       .get(run.runId) as typeof counts;
     counts = c;
