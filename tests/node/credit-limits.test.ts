@@ -23,9 +23,8 @@ const reasonText = (r: { reasons: { code: string; text: { zh: string } }[] }, co
 async function fixture(w: CreditWorld) {
   const acct = await w.client.call('accounts.create', { name: '苏州恒达贸易有限公司', tier: 'B' });
   const a = await w.confirmed(acct.id, 10_000_000, { qty: 10 });
-  let d = await w.client.call('orders.ship', { id: a.order.id, version: a.order.version, lines: [{ lineId: a.lines[0]!.id, quantity: 6 }] });
-  const ret = await w.client.call('returns.create', { orderId: a.order.id, reason: '质量问题', lines: [{ lineId: d.lines[0]!.id, quantity: 1 }] });
-  d = ret.order;
+  const d = await w.client.call('orders.ship', { id: a.order.id, version: a.order.version, lines: [{ lineId: a.lines[0]!.id, quantity: 6 }] });
+  await w.client.call('returns.create', { orderId: a.order.id, reason: '质量问题', lines: [{ lineId: d.lines[0]!.id, quantity: 1 }] });
   await w.client.call('payments.add', { accountId: acct.id, amountFen: 2_000_000, method: 'bank_transfer', allocations: [{ orderId: a.order.id }] });
 
   const b = await w.confirmed(acct.id, 5_000_000);

@@ -4,7 +4,7 @@ import type { CreditCheckResult } from '../../../../shared/contract/credit';
 import { needsOverride, refusalText } from '../../../../shared/domain/credit-check';
 import { msg } from '../../../../shared/i18n/text';
 import { AppError } from '../../../../shared/rpc/errors';
-import type { Actor, Core } from '../../core';
+import type { Actor } from '../../core';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit';
 import { type ConfirmCheck, registerBeforeConfirm } from '../order-confirm-checks';

@@ -1,5 +1,5 @@
 import type { GradeView } from '../../../../shared/contract/credit';
-import { explainFactor, explainGrade, FACTOR_NAMES, GRADE_FACTORS, type GradeInputs, type GradeResult, type GradingConfig } from '../../../../shared/domain/credit-grade';
+import { describeFactor, explainFactor, explainGrade, FACTOR_NAMES, GRADE_FACTORS, type GradeInputs, type GradeResult, type GradingConfig } from '../../../../shared/domain/credit-grade';
 import { type CollectionFacts, daysToCollect, type InstalmentFacts, type OrderFacts } from './credit-inputs';
 
 /** The grade's inputs for one account from the per-account facts of credit-inputs. */
@@ -25,7 +25,7 @@ export function gradeViewOf(r: GradeResult, inputs: GradeInputs, cfg: GradingCon
     grade: r.grade,
     score: r.score,
     summary: explainGrade(r),
-    factors: r.factors.map((f) => ({ key: f.key, name: FACTOR_NAMES[f.key], value: f.value, points: f.points, over: f.over, text: explainFactor(f, inputs, cfg) })),
+    factors: r.factors.map((f) => ({ key: f.key, name: FACTOR_NAMES[f.key], value: f.value, points: f.points, over: f.over, detail: describeFactor(f, inputs, cfg), text: explainFactor(f, inputs, cfg) })),
     asOf,
   };
 }

@@ -6,6 +6,7 @@ import type { AccountDetail } from '../../../../shared/contract/accounts';
 import { formatFen } from '../../../../shared/domain/money';
 import { api } from '../../api';
 import { errorMessage } from '../../shell/errors';
+import { AccountCreditTab } from '../credit/AccountCreditTab';
 import { AccountFields } from './AccountFields';
 import { toFormValues, toPatch, type AccountFormValues } from './form-values';
 
@@ -161,8 +162,13 @@ export function AccountDrawer(props: { id: string | undefined; onClose(): void; 
               ),
             },
             {
+              key: 'credit',
+              label: <span data-testid="account-tab-credit">{t('credit:order.credit')}</span>,
+              children: <AccountCreditTab accountId={a.id} />,
+            },
+            {
               key: 'timeline',
-              label: t('drawer.timeline'),
+              label: <span data-testid="account-tab-timeline">{t('drawer.timeline')}</span>,
               children: detail.timeline.length ? (
                 <Timeline
                   items={detail.timeline.map((e) => ({
