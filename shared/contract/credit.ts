@@ -64,6 +64,9 @@ export const gradeFactorViewSchema = z.object({
   value: z.number().nullable(),
   points: z.number().int(),
   over: z.number().nullable(),
+  /** The value in words. */
+  detail: localizedSchema,
+  /** The whole line: name, value, points. */
   text: localizedSchema,
 });
 

@@ -229,16 +229,28 @@ function holdReason(h: HoldFacts): CreditReason | null {
 }
 
 function headlineOf(outcome: CreditOutcome, orderNo: string | null): LocalizedText {
-  const subject = orderNo ? msg(`订单 ${orderNo} `, `Order ${orderNo}: `) : msg('', '');
+  if (orderNo === null) {
+    // An account on its own: what would happen to its next order.
+    switch (outcome) {
+      case 'pass':
+        return msg('信用检查通过', 'Credit check passed');
+      case 'warn':
+        return msg('信用检查通过，但有提醒', 'Credit check passed with warnings');
+      case 'needs_approval':
+        return msg('超出信用条件：新订单需经理审批后才能确认', 'Outside the credit terms: new orders need a manager’s approval');
+      case 'blocked':
+        return msg('信用检查未通过：新订单将被拦截（经理可审批放行）', 'Credit check failed: new orders will be blocked (a manager may override)');
+    }
+  }
   switch (outcome) {
     case 'pass':
-      return msg(`${subject.zh}信用检查通过`, `${subject.en}credit check passed`);
+      return msg(`订单 ${orderNo} 信用检查通过`, `Order ${orderNo}: credit check passed`);
     case 'warn':
-      return msg(`${subject.zh}信用检查通过，但有提醒`, `${subject.en}credit check passed with warnings`);
+      return msg(`订单 ${orderNo} 信用检查通过，但有提醒`, `Order ${orderNo}: credit check passed with warnings`);
     case 'needs_approval':
-      return msg(`${subject.zh}超出信用条件，需经理审批后才能确认`, `${subject.en}outside the credit terms; a manager must approve it before it is confirmed`);
+      return msg(`订单 ${orderNo} 超出信用条件，需经理审批后才能确认`, `Order ${orderNo}: outside the credit terms; a manager must approve it before it is confirmed`);
     case 'blocked':
-      return msg(`${subject.zh}信用检查未通过，已拦截（经理可审批放行）`, `${subject.en}credit check failed; blocked (a manager may override)`);
+      return msg(`订单 ${orderNo} 信用检查未通过，已拦截（经理可审批放行）`, `Order ${orderNo}: credit check failed; blocked (a manager may override)`);
   }
 }
 

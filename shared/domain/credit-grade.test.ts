@@ -82,7 +82,7 @@ describe('explainable credit grade', () => {
     expect(explainGrade(r).zh).toBe('D 级（44 分）：额度使用率 −15，最长逾期天数 −12，逾期金额占比 −10，回款天数趋势 −8，回款计划逾期支付 −8，退货占比 −3');
     const lines = r.factors.map((f) => explainFactor(f, i).zh);
     expect(lines[0]).toBe('额度使用率：105.6%（占用 528,200.00 / 额度 500,000.00 元），−15 分（超过 100）');
-    expect(lines[2]).toBe('逾期金额占比：22.9%（逾期 32,000.00 / （应收 80,000.00 + 近 365 天回款 60,000.00） 元），−10 分（超过 20）');
+    expect(lines[2]).toBe('逾期金额占比：22.9%（逾期 32,000.00 元 ÷ 应收与近 365 天回款之和 140,000.00 元），−10 分（超过 20）');
     expect(lines[3]).toBe('回款天数趋势：近 90 天平均 48.2 天，前 90 天 31.5 天，放慢 16.7 天，−8 分（超过 15）');
     expect(explainFactor(r.factors[5]!, i).en).toBe('Returns share: 12% (24,000.00 returned of 200,000.00 sold), −3 points (over 5)');
   });

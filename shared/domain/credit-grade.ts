@@ -205,7 +205,8 @@ export function gradeAccount(i: GradeInputs, cfg: GradingConfig = DEFAULT_GRADIN
 
 const yuan = (fen: number) => formatFen(fen);
 
-function describe(f: FactorResult, i: GradeInputs, cfg: GradingConfig): LocalizedText {
+/** A factor's value in words ("105.6%（占用 … / 额度 … 元）"). */
+export function describeFactor(f: FactorResult, i: GradeInputs, cfg: GradingConfig = DEFAULT_GRADING): LocalizedText {
   switch (f.key) {
     case 'limitUsed':
       if (f.value === null) return msg('未设额度', 'no limit set');
@@ -215,7 +216,7 @@ function describe(f: FactorResult, i: GradeInputs, cfg: GradingConfig): Localize
       return f.value ? msg(`${f.value} 天`, `${f.value} days`) : msg('无逾期', 'nothing overdue');
     case 'overdueShare':
       return msg(
-        `${f.value}%（逾期 ${yuan(i.overdueFen)} / （应收 ${yuan(i.openFen)} + 近 ${cfg.lookbackDays} 天回款 ${yuan(Math.max(0, i.collectedFen))}） 元）`,
+        `${f.value}%（逾期 ${yuan(i.overdueFen)} 元 ÷ 应收与近 ${cfg.lookbackDays} 天回款之和 ${yuan(i.openFen + Math.max(0, i.collectedFen))} 元）`,
         `${f.value}% (${yuan(i.overdueFen)} overdue of ${yuan(i.openFen)} open + ${yuan(Math.max(0, i.collectedFen))} collected in ${cfg.lookbackDays} days)`,
       );
     case 'collectTrend': {
@@ -234,7 +235,7 @@ function describe(f: FactorResult, i: GradeInputs, cfg: GradingConfig): Localize
 
 /** One line per factor: name, value in words, and what it cost ("−12 分" or "不扣分"). */
 export function explainFactor(f: FactorResult, i: GradeInputs, cfg: GradingConfig = DEFAULT_GRADING): LocalizedText {
-  const d = describe(f, i, cfg);
+  const d = describeFactor(f, i, cfg);
   const cost = f.points > 0 ? msg(`−${f.points} 分（超过 ${f.over}）`, `−${f.points} points (over ${f.over})`) : msg('不扣分', 'no points off');
   return msg(`${FACTOR_NAMES[f.key].zh}：${d.zh}，${cost.zh}`, `${FACTOR_NAMES[f.key].en}: ${d.en}, ${cost.en}`);
 }

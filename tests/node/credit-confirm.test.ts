@@ -53,7 +53,7 @@ describe('credit check on order confirmation', () => {
     expect(h.checks).toHaveLength(1);
     expect(h.checks[0]).toMatchObject({ id: e.details.checkId, trigger: 'confirm', outcome: 'blocked', exposureFen: 52_820_000, limitFen: 50_000_000, by: '管理员' });
     const tl = (await t.client.call('accounts.get', { id: acct.id })).timeline;
-    expect(tl.find((x) => x.kind === 'credit.check.blocked')).toMatchObject({ title: `信用检查 ${order.orderNo} （确认订单时）：拦截` });
+    expect(tl.find((x) => x.kind === 'credit.check.blocked')).toMatchObject({ title: `信用检查 ${order.orderNo}（确认订单时）：拦截` });
     const alerts = await t.client.call('credit.alerts', {});
     expect(alerts.counts.pendingApprovals).toBe(1);
     expect(alerts.items[0]).toMatchObject({ kind: 'pending_approval', severity: 'danger', orderId: order.id });
@@ -170,7 +170,7 @@ describe('manager override', () => {
     expect(r.order.timeline.map((x) => x.action)).toEqual(expect.arrayContaining(['credit.override', 'order.confirm', 'credit.refused']));
     const tl = (await t.client.call('accounts.get', { id: acct.id })).timeline;
     expect(tl.find((x) => x.kind === 'credit.override')).toMatchObject({ title: `经理审批放行 ${order.orderNo}：王经理（需经理审批）`, detail: '原因：老客户，月底前回款 · 申请人 李内勤', by: '王经理' });
-    expect(tl.filter((x) => x.kind.startsWith('credit.check') && x.title.includes(order.orderNo)).map((x) => x.title)).toEqual([`信用检查 ${order.orderNo} （经理审批时）：需经理审批`, `信用检查 ${order.orderNo} （确认订单时）：需经理审批`]);
+    expect(tl.filter((x) => x.kind.startsWith('credit.check') && x.title.includes(order.orderNo)).map((x) => x.title)).toEqual([`信用检查 ${order.orderNo}（经理审批时）：需经理审批`, `信用检查 ${order.orderNo}（确认订单时）：需经理审批`]);
     const h = await t.client.call('credit.history', { orderId: order.id });
     expect(h.overrides).toEqual([expect.objectContaining({ manager: '王经理', requestedBy: '李内勤', outcome: 'needs_approval', orderNo: order.orderNo })]);
     expect((await t.client.call('credit.alerts', {})).counts.pendingApprovals).toBe(0);

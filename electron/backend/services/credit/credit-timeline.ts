@@ -20,13 +20,14 @@ const TRIGGERS: Record<string, LocalizedText> = {
 
 const checkSource: TimelineSource = (core, accountId, lang) =>
   creditHistory(core, { accountId, limit: LIMIT }).checks.map((c) => {
-    const deciding = c.reasons.filter((r) => r.outcome === c.outcome);
+    // What decided it; for a pass, the first line (the limit) is enough.
+    const deciding = c.outcome === 'pass' ? [] : c.reasons.filter((r) => r.outcome === c.outcome);
     const shown = (deciding.length ? deciding : c.reasons.slice(0, 1)).map((r) => pick(r.text, lang)).join(lang === 'en' ? '; ' : '；');
-    const subject = c.orderNo ? `${c.orderNo} ` : '';
+    const subject = c.orderNo ? ` ${c.orderNo}` : '';
     return {
       at: c.at,
       kind: `credit.check.${c.outcome}`,
-      title: `${pick(msg('信用检查', 'Credit check'), lang)} ${subject}（${pick(TRIGGERS[c.trigger] ?? msg(c.trigger, c.trigger), lang)}）：${pick(OUTCOME_NAMES[c.outcome as CreditOutcome], lang)}`,
+      title: `${pick(msg('信用检查', 'Credit check'), lang)}${subject}（${pick(TRIGGERS[c.trigger] ?? msg(c.trigger, c.trigger), lang)}）：${pick(OUTCOME_NAMES[c.outcome as CreditOutcome], lang)}`,
       detail: shown || null,
       by: c.by,
     };

@@ -1,5 +1,6 @@
 import { CheckCircleOutlined, CloseCircleOutlined, ExclamationCircleOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import { Alert, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import type { CreditCheckResult, CreditReasonView } from '../../../../shared/contract/credit';
 import { formatFen } from '../../../../shared/domain/money';
 import { useLocalized } from './localized';
@@ -29,6 +30,7 @@ export function ReasonList(props: { reasons: CreditReasonView[]; testId?: string
 
 /** The outcome, its headline and all its reasons. */
 export function CheckResultView(props: { check: CreditCheckResult; testId?: string }) {
+  const { t } = useTranslation('credit');
   const L = useLocalized();
   const c = props.check;
   const type = c.outcome === 'pass' ? 'success' : c.outcome === 'warn' ? 'warning' : 'error';
@@ -45,8 +47,8 @@ export function CheckResultView(props: { check: CreditCheckResult; testId?: stri
         }
         description={
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {c.limit.limitFen === null ? '—' : formatFen(c.limit.limitFen)} · {formatFen(c.exposure.totalFen)}
-            {c.usedPct !== null ? ` · ${c.usedPct.toFixed(1)}%` : ''} · {c.asOf}
+            {t('profile.limit')} {c.limit.limitFen === null ? t('noLimit') : formatFen(c.limit.limitFen)} · {t('profile.exposure')} {formatFen(c.exposure.totalFen)}
+            {c.usedPct !== null ? `（${c.usedPct.toFixed(1)}%）` : ''} · {t('asOf', { date: c.asOf })}
           </Typography.Text>
         }
       />

@@ -25,6 +25,7 @@ interface FormValues {
   companyPolicy: 'warn' | 'needs_approval' | 'block';
   companyTerms: number;
   tiers: Record<(typeof TIERS)[number], TierRow>;
+  groups: Record<string, TierRow>;
   overdueDays: number;
   overdueMinYuan: number;
   overdueAction: 'policy' | 'warn' | 'needs_approval' | 'block';
@@ -32,6 +33,11 @@ interface FormValues {
   holdGrades: string[];
   holdDays: number;
   reason?: string;
+}
+
+/** Groups in use on accounts and groups that already have defaults. */
+function groupNames(d: Defaults): string[] {
+  return [...new Set([...d.groupsInUse, ...Object.keys(d.creditGroupDefaults)])].sort((a, b) => a.localeCompare(b, 'zh-CN'));
 }
 
 const fen = (yuan: number | null | undefined) => (yuan === null || yuan === undefined ? null : yuanNumberToFen(yuan));
@@ -57,6 +63,7 @@ export function DefaultsPanel() {
         companyPolicy: v.creditDefaults.policy,
         companyTerms: v.creditDefaults.paymentTermsDays,
         tiers: Object.fromEntries(TIERS.map((k) => [k, { limitYuan: yuan(v.creditTierDefaults[k]?.limitFen), policy: v.creditTierDefaults[k]?.policy ?? 'inherit', terms: v.creditTierDefaults[k]?.paymentTermsDays ?? null }])) as FormValues['tiers'],
+        groups: Object.fromEntries(groupNames(v).map((g) => [g, { limitYuan: yuan(v.creditGroupDefaults[g]?.limitFen), policy: v.creditGroupDefaults[g]?.policy ?? 'inherit', terms: v.creditGroupDefaults[g]?.paymentTermsDays ?? null }])),
         overdueDays: v.creditOverdueRule.days,
         overdueMinYuan: v.creditOverdueRule.minFen / 100,
         overdueAction: v.creditOverdueRule.action,
@@ -82,6 +89,12 @@ export function DefaultsPanel() {
       await api.call('credit.updateDefaults', {
         creditDefaults: { limitFen: fen(v.companyLimitYuan), policy: v.companyPolicy, paymentTermsDays: v.companyTerms },
         creditTierDefaults: { A: tier(v.tiers.A), B: tier(v.tiers.B), C: tier(v.tiers.C) },
+        // Only groups that set something are kept; an all-inherit row is dropped.
+        creditGroupDefaults: Object.fromEntries(
+          Object.entries(v.groups ?? {})
+            .map(([g, r]) => [g, tier(r)] as const)
+            .filter(([, r]) => r.limitFen !== null || r.policy !== null || r.paymentTermsDays !== null),
+        ),
         creditOverdueRule: { days: v.overdueDays, minFen: fen(v.overdueMinYuan) ?? 0, action: v.overdueAction },
         creditWarnAtPct: v.warnAtPct,
         creditHoldSuggestion: { grades: v.holdGrades as ('A' | 'B' | 'C' | 'D' | 'E')[], overdueDays: v.holdDays },
@@ -105,7 +118,7 @@ export function DefaultsPanel() {
         <Card size="small" title={t('defaults.company')}>
           <Space wrap align="start">
             <Form.Item name="companyLimitYuan" label={t('defaults.companyLimit')}>
-              <InputNumber min={0} precision={2} style={{ width: 200 }} />
+              <InputNumber min={0} precision={2} style={{ width: 200 }} placeholder={t('noLimit')} />
             </Form.Item>
             <Form.Item name="companyPolicy" label={t('defaults.policy')}>
               <Select style={{ width: 160 }} options={policyOptions(false)} />
@@ -133,6 +146,26 @@ export function DefaultsPanel() {
             </Space>
           ))}
         </Card>
+        {groupNames(d).length ? (
+          <Card size="small" title={t('defaults.groups')}>
+            {groupNames(d).map((g) => (
+              <Space key={g} wrap align="start">
+                <Typography.Text strong style={{ display: 'inline-block', width: 80, marginTop: 30 }} ellipsis>
+                  {g}
+                </Typography.Text>
+                <Form.Item name={['groups', g, 'limitYuan']} label={t('profile.limitYuan')}>
+                  <InputNumber min={0} precision={2} style={{ width: 180 }} placeholder={t('defaults.inherit')} />
+                </Form.Item>
+                <Form.Item name={['groups', g, 'policy']} label={t('defaults.policy')}>
+                  <Select style={{ width: 160 }} options={policyOptions(true)} />
+                </Form.Item>
+                <Form.Item name={['groups', g, 'terms']} label={t('defaults.terms')}>
+                  <InputNumber min={0} max={3650} precision={0} style={{ width: 120 }} placeholder={t('defaults.inherit')} />
+                </Form.Item>
+              </Space>
+            ))}
+          </Card>
+        ) : null}
         <Card size="small" title={t('defaults.overdue')}>
           <Space wrap align="start">
             <Form.Item name="overdueDays" label={t('defaults.overdueDays')}>
