@@ -94,6 +94,18 @@ describe('credit limits and exposure (hand-computed)', () => {
     expect(audit.n).toBe(3);
   });
 
+  it('new orders take the account’s resolved payment terms unless given', async () => {
+    t = await creditWorld();
+    const acct = await t.client.call('accounts.create', { name: '账期客户', tier: 'A' });
+    const terms = async (given?: number) => (await t!.client.call('orders.create', { accountId: acct.id, ...(given !== undefined ? { paymentTermsDays: given } : {}), lines: [{ description: 'x', quantity: 1, unitPriceFen: 100 }] })).order.order.paymentTermsDays;
+    expect(await terms()).toBe(30);
+    await t.client.call('credit.updateDefaults', { creditTierDefaults: { A: { paymentTermsDays: 60 } } });
+    expect(await terms()).toBe(60);
+    await t.client.call('credit.updateProfile', { accountId: acct.id, version: null, paymentTermsDays: 15 });
+    expect(await terms()).toBe(15);
+    expect(await terms(45)).toBe(45);
+  });
+
   it('applies a temporary limit on its expiry day and not the day after', async () => {
     t = await creditWorld();
     const { acct, e } = await fixture(t);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { creditProfiles } from '../../../../db/schema';
 import type { AppSettings } from '../../../../shared/contract/settings';
-import type { CreditLevels, CreditTerms } from '../../../../shared/domain/credit-limit';
+import { type CreditLevels, type CreditTerms, resolveCredit } from '../../../../shared/domain/credit-limit';
 import type { Core } from '../../core';
 
 export type CreditProfileRecord = typeof creditProfiles.$inferSelect;
@@ -65,4 +65,10 @@ export function displayUser(core: Core, ref: string | null): string | null {
   if (ref === null) return null;
   const u = core.sqlite.prepare('select display_name from users where id = ?').get(ref) as { display_name: string } | undefined;
   return u?.display_name ?? ref;
+}
+
+/** The payment terms (days) new orders of an account default to: account → group → tier → company. */
+export function paymentTermsFor(core: Core, account: { id: string; tier: string; accountGroup: string | null }): number {
+  const s = core.settings();
+  return resolveCredit(levelsOf(levelRowOf(account, getProfileRecord(core, account.id)), s), core.today()).paymentTermsDays;
 }
