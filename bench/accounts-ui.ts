@@ -15,16 +15,25 @@ async function firstName(page: Page): Promise<string> {
   return page.locator(FIRST_ROW).innerText();
 }
 
-/** Waits until the first row shows something other than `before` (the grid re-rendered its data). */
-async function waitChanged(page: Page, before: string): Promise<void> {
-  await page.waitForFunction(
-    ([sel, prev]) => {
-      const el = document.querySelector(sel!);
-      return el !== null && (el.textContent ?? '') !== '' && el.textContent !== prev;
-    },
-    [FIRST_ROW, before],
-    { polling: 'raf', timeout: 10_000 },
-  );
+/** Records the moment of every pointerdown in the page (the user's click starts there). */
+async function markPointerDowns(page: Page): Promise<void> {
+  // A string, not a function: tsx's keepNames helper would not exist inside the page.
+  await page.evaluate(`document.addEventListener('pointerdown', () => { window.__t0 = performance.now(); }, { capture: true })`);
+}
+
+/** In-page ms from the last pointerdown until `selector`'s text differs from `before` (rows rendered). */
+async function msUntilChanged(page: Page, selector: string, before: string): Promise<number> {
+  return (await page.evaluate(
+    `new Promise((resolve, reject) => {
+      const stop = setTimeout(() => reject(new Error('no change within 10 s')), 10000);
+      const check = () => {
+        const el = document.querySelector(${JSON.stringify(selector)});
+        if (el && el.textContent && el.textContent !== ${JSON.stringify(before)}) { clearTimeout(stop); resolve(performance.now() - window.__t0); }
+        else requestAnimationFrame(check);
+      };
+      check();
+    })`,
+  )) as number;
 }
 
 /**
@@ -51,18 +60,17 @@ export async function run(): Promise<void> {
     const firstRows = median(loads);
     record({ suite: 'accounts-ui', name: 'first rows visible (100k accounts)', ms: firstRows, runs: 3, target: '< 1000 ms', pass: firstRows < 1000 });
 
+    await markPointerDowns(page);
     const sorts: number[] = [];
     const header = page.locator('[data-testid="accounts-grid"] .ag-header-cell[col-id="name"] .ag-header-cell-label');
     for (let i = 0; i < 6; i++) {
       const before = await firstName(page);
-      const t0 = performance.now();
       await header.click();
-      await waitChanged(page, before);
-      sorts.push(performance.now() - t0);
+      sorts.push(await msUntilChanged(page, FIRST_ROW, before));
       await page.waitForTimeout(150);
     }
     const sortMs = median(sorts);
-    record({ suite: 'accounts-ui', name: 'sort round trip (click → rows)', ms: sortMs, runs: sorts.length, target: '< 150 ms', pass: sortMs < 150 });
+    record({ suite: 'accounts-ui', name: 'sort round trip (click → rows, in page)', ms: sortMs, runs: sorts.length, target: '< 150 ms', pass: sortMs < 150 });
 
     const filters: number[] = [];
     for (const tier of ['A 重要', 'B 一般', 'C 潜在', 'A 重要', 'B 一般']) {
@@ -70,22 +78,13 @@ export async function run(): Promise<void> {
       const box = page.locator('.ag-filter').getByText(tier, { exact: true });
       await box.waitFor();
       const before = await page.locator('[data-testid="accounts-count"]').innerText();
-      const t0 = performance.now();
       await box.click();
-      await page.waitForFunction(
-        (prev) => {
-          const el = document.querySelector('[data-testid="accounts-count"]');
-          return el !== null && el.textContent !== prev;
-        },
-        before,
-        { polling: 'raf', timeout: 10_000 },
-      );
-      filters.push(performance.now() - t0);
+      filters.push(await msUntilChanged(page, '[data-testid="accounts-count"]', before));
       await page.keyboard.press('Escape');
       await page.waitForTimeout(150);
     }
     const filterMs = median(filters);
-    record({ suite: 'accounts-ui', name: 'filter round trip (tier → rows)', ms: filterMs, runs: filters.length, target: '< 150 ms', pass: filterMs < 150 });
+    record({ suite: 'accounts-ui', name: 'filter round trip (tier → count, in page)', ms: filterMs, runs: filters.length, target: '< 150 ms', pass: filterMs < 150 });
   } finally {
     await browser.close();
     await server.close();

@@ -5,9 +5,11 @@ import { printTable, writeJson } from './harness';
  * bench/results/latest.json. Each suite module exports `run(): Promise<void>`.
  */
 const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
-  o2c: () => import('./order-to-cash'),
+  allocation: () => import('./allocation'),
   seed: () => import('./seed'),
   'accounts-ui': () => import('./accounts-ui'),
+  o2c: () => import('./order-to-cash'),
+  import: () => import('./import'),
   credit: () => import('./credit'),
   export: () => import('./export'),
 };

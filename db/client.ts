@@ -3,7 +3,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import * as schema from './schema';
 
 export type Schema = typeof schema;
-export type Db = BetterSQLite3Database<Schema>;
+export type Db = BetterSQLite3Database<Schema> & { $client: Database.Database };
 export type Sqlite = Database.Database;
 
 export interface OpenOptions {

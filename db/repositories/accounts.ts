@@ -3,8 +3,14 @@ import type { AccountRow } from '../../shared/contract/accounts';
 import type { GridQuery } from '../../shared/contract/grid';
 import { diffDays } from '../../shared/domain/dates';
 import type { Db } from '../client';
+import { cachedCount } from '../count-cache';
 import { type GridColumns, escapeLike, gridOrderBy, gridWhere } from '../grid-sql';
 import { accounts, reps, territories } from '../schema';
+
+/** Names joined by the unit separator (a character nobody types), split again in withDays. */
+const SEP = '\u001f';
+const tagsText = sql<string | null>`(select group_concat(t.name, char(31)) from account_tags at join tags t on t.id = at.tag_id where at.account_id = ${accounts.id})`;
+const followersText = sql<string | null>`(select group_concat(r.name, char(31)) from account_followers af join reps r on r.id = af.rep_id where af.account_id = ${accounts.id})`;
 
 export const accountGridColumns: GridColumns = {
   code: { kind: 'text', expr: accounts.code },
@@ -41,6 +47,10 @@ export const accountGridColumns: GridColumns = {
   openCases: { kind: 'number', expr: accounts.openCases },
   creditGrade: { kind: 'text', expr: accounts.creditGrade },
   creditHold: { kind: 'bool', expr: accounts.creditHold },
+  tags: { kind: 'text', expr: tagsText },
+  followerNames: { kind: 'text', expr: followersText },
+  reclaimOn: { kind: 'date', expr: accounts.reclaimOn },
+  reclaimRemindOn: { kind: 'date', expr: accounts.reclaimRemindOn },
   createdAt: { kind: 'number', expr: accounts.createdAt },
   updatedAt: { kind: 'number', expr: accounts.updatedAt },
 };
@@ -74,15 +84,25 @@ export const rowSelection = {
   openCases: accounts.openCases,
   creditGrade: accounts.creditGrade,
   creditHold: accounts.creditHold,
+  tagsText,
+  followersText,
+  reclaimOn: accounts.reclaimOn,
+  reclaimRemindOn: accounts.reclaimRemindOn,
+  reclaimTrigger: accounts.reclaimTrigger,
   createdAt: accounts.createdAt,
   updatedAt: accounts.updatedAt,
   version: accounts.version,
 };
 
-type SelectedRow = Omit<AccountRow, 'daysSinceFollowup'>;
+type SelectedRow = Omit<AccountRow, 'daysSinceFollowup' | 'tags' | 'followerNames'> & { tagsText: string | null; followersText: string | null };
+
+function splitNames(text: string | null): string[] {
+  return text ? text.split(SEP).sort((a, b) => a.localeCompare(b, 'zh-CN')) : [];
+}
 
 export function withDays(row: SelectedRow, today: string): AccountRow {
-  return { ...row, daysSinceFollowup: row.lastFollowupOn ? diffDays(row.lastFollowupOn, today) : null };
+  const { tagsText: t, followersText: f, ...rest } = row;
+  return { ...rest, tags: splitNames(t), followerNames: splitNames(f), daysSinceFollowup: row.lastFollowupOn ? diffDays(row.lastFollowupOn, today) : null };
 }
 
 /** Quick search: name or phone anywhere, code / credit code / pinyin initials from the start. */
@@ -120,7 +140,8 @@ export function accountsListQueries(db: Db, q: GridQuery, today: string) {
 
 export function listAccounts(db: Db, q: GridQuery, today: string): { total: number; items: AccountRow[] } {
   const { count$, rows$ } = accountsListQueries(db, q, today);
-  const total = count$.get()?.n ?? 0;
+  const { sql: countSql, params } = count$.toSQL();
+  const total = cachedCount(db.$client, `${countSql}\u0000${JSON.stringify(params)}`, () => count$.get()?.n ?? 0);
   return { total, items: rows$.all().map((r) => withDays(r, today)) };
 }
 

@@ -93,8 +93,9 @@ function filterConditions(f: OrderListFilter, today: string, territoryIds: reado
   if (f.to) c.push(sql`${orders.orderedOn} <= ${f.to}`);
   if (f.overdue) {
     c.push(OWES_MONEY_SQL);
-    // The covering index of open instalments answers this without touching the instalments table.
-    c.push(sql`${orders.id} in (select i.order_id from instalments i indexed by instalments_open_order_idx where i.paid_fen < i.amount_fen and i.superseded_on is null and i.due_on < ${today} and i.amount_fen - i.paid_fen - i.returned_fen > 0)`);
+    // A probe per order into the covering index of open instalments: the page walks the orders in grid
+    // order and stops after one page, instead of building the whole overdue set first.
+    c.push(sql`exists (select 1 from instalments i indexed by instalments_open_order_idx where i.order_id = ${orders.id} and i.paid_fen < i.amount_fen and i.superseded_on is null and i.due_on < ${today} and i.amount_fen - i.paid_fen - i.returned_fen > 0)`);
   }
   return c;
 }
@@ -109,7 +110,7 @@ export interface OrderTotals {
 }
 
 /** Which joined tables a query needs: the grid's count, totals and paging touch only those. */
-function joinsFor(q: GridQuery & { filter: OrderListFilter }, territoryIds: readonly string[] | null) {
+function joinsFor(q: Pick<GridQuery, 'filters' | 'sort' | 'search'>, territoryIds: readonly string[] | null) {
   const cols = new Set([...Object.keys(q.filters), ...q.sort.map((s) => s.colId)]);
   const territory = cols.has('territoryName');
   return {
@@ -127,10 +128,34 @@ function joinSql(j: ReturnType<typeof joinsFor>): SQL {
   return sql.join(parts, sql` `);
 }
 
+type OrderQuery = Pick<GridQuery, 'filters' | 'search'> & { filter: OrderListFilter };
+
+function orderWhere(q: OrderQuery & { sort?: GridQuery['sort'] }, today: string, territoryIds: readonly string[] | null): { where: SQL | undefined; joins: SQL } {
+  const opts = { columns: orderGridColumns, today };
+  const conditions = [isNull(orders.deletedAt), ...filterConditions(q.filter, today, territoryIds), ...gridWhere({ offset: 0, limit: 1, sort: [], ...q }, opts)];
+  if (q.search) conditions.push(orderSearchCondition(q.search));
+  return { where: and(...conditions), joins: joinSql(joinsFor({ sort: [], ...q }, territoryIds)) };
+}
+
 /**
- * The orders grid. Paging, counting and totals run over the orders table with only the joins the
- * filters and sort need (an order always has its account, so leaving the join out changes nothing);
- * the page's 100 rows are then fetched with their names.
+ * Totals of the filtered set. They need every matching row (a scan), so the grid asks for them in a
+ * separate call from its pages: the rows show at once and the totals follow.
+ */
+export function orderTotals(db: Db, q: OrderQuery, today: string, territoryIds: readonly string[] | null): OrderTotals {
+  const { where, joins } = orderWhere(q, today, territoryIds);
+  return (
+    db.get<OrderTotals | undefined>(sql`
+      select count(*) as count, coalesce(sum(${orders.totalFen}), 0) as totalFen, coalesce(sum(${orders.shippedFen}), 0) as shippedFen,
+             coalesce(sum(${orders.collectedFen}), 0) as collectedFen, coalesce(sum(${orders.returnedFen}), 0) as returnedFen,
+             coalesce(sum(${OPEN_FEN_SQL}), 0) as openFen
+      from ${orders} ${joins} where ${where}`) ?? { count: 0, totalFen: 0, shippedFen: 0, collectedFen: 0, returnedFen: 0, openFen: 0 }
+  );
+}
+
+/**
+ * The orders grid. Paging and counting run over the orders table with only the joins the filters and
+ * sort need (an order always has its account, so leaving the join out changes nothing); the page's
+ * rows are then fetched with their names.
  */
 export function listOrders(
   db: Db,
@@ -139,28 +164,13 @@ export function listOrders(
   territoryIds: readonly string[] | null,
 ): { total: number; items: OrderRow[]; totals: OrderTotals | null } {
   const opts = { columns: orderGridColumns, today };
-  const conditions = [isNull(orders.deletedAt), ...filterConditions(q.filter, today, territoryIds), ...gridWhere(q, opts)];
-  if (q.search) conditions.push(orderSearchCondition(q.search));
-  const where = and(...conditions);
-  const j = joinsFor(q, territoryIds);
+  const { where, joins } = orderWhere(q, today, territoryIds);
   const sorted = q.sort.length ? q : { ...q, sort: [{ colId: 'orderedOn', sort: 'desc' as const }] };
-  const joins = joinSql(j);
   const ids = db
     .all<{ id: string }>(sql`select ${orders.id} as id from ${orders} ${joins} where ${where} order by ${sql.join(gridOrderBy(sorted, opts, orders.id), sql`, `)} limit ${q.limit} offset ${q.offset}`)
     .map((r) => r.id);
-  let totals: OrderTotals | null = null;
-  let total: number;
-  if (q.withTotals) {
-    const t = db.get<OrderTotals | undefined>(sql`
-      select count(*) as count, coalesce(sum(${orders.totalFen}), 0) as totalFen, coalesce(sum(${orders.shippedFen}), 0) as shippedFen,
-             coalesce(sum(${orders.collectedFen}), 0) as collectedFen, coalesce(sum(${orders.returnedFen}), 0) as returnedFen,
-             coalesce(sum(${OPEN_FEN_SQL}), 0) as openFen
-      from ${orders} ${joins} where ${where}`);
-    totals = t ?? { count: 0, totalFen: 0, shippedFen: 0, collectedFen: 0, returnedFen: 0, openFen: 0 };
-    total = totals.count;
-  } else {
-    total = db.get<{ n: number }>(sql`select count(*) as n from ${orders} ${joins} where ${where}`).n;
-  }
+  const totals = q.withTotals ? orderTotals(db, q, today, territoryIds) : null;
+  const total = totals ? totals.count : db.get<{ n: number }>(sql`select count(*) as n from ${orders} ${joins} where ${where}`).n;
   const rows = ids.length
     ? db
         .select(rowSelection)

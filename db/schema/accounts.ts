@@ -48,6 +48,14 @@ export const accounts = sqliteTable(
     lastFollowupOn: text('last_followup_on'),
     nextFollowupOn: text('next_followup_on'),
     lastDealOn: text('last_deal_on'),
+    /**
+     * When the pool rules will take the account back (first day), why, and from when the owner is
+     * reminded. Derived from the fields above and the pool rules (shared/domain/pool-rules), kept
+     * fresh by services/pool-schedule so that the grid and the dashboard can filter and sort on it.
+     */
+    reclaimOn: text('reclaim_on'),
+    reclaimRemindOn: text('reclaim_remind_on'),
+    reclaimTrigger: text('reclaim_trigger'),
     openReceivableFen: integer('open_receivable_fen').notNull().default(0),
     overdueFen: integer('overdue_fen').notNull().default(0),
     maxOverdueDays: integer('max_overdue_days').notNull().default(0),
@@ -71,6 +79,7 @@ export const accounts = sqliteTable(
     index('accounts_receivable_idx').on(t.openReceivableFen),
     index('accounts_overdue_idx').on(t.overdueFen),
     index('accounts_grade_idx').on(t.creditGrade),
+    index('accounts_reclaim_remind_idx').on(t.reclaimRemindOn),
     index('accounts_updated_idx').on(t.updatedAt),
     index('accounts_created_idx').on(t.createdAt),
   ],

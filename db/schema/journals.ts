@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { idColumn } from './columns';
 
-export const JOURNAL_KINDS = ['bulk_transfer', 'auto_allocate', 'pool_reclaim', 'handover', 'import', 'bulk_edit'] as const;
+export const JOURNAL_KINDS = ['bulk_transfer', 'auto_allocate', 'pool_reclaim', 'handover', 'import', 'bulk_edit', 'pool_claim', 'pool_release'] as const;
 
 /**
  * One undoable operation (a bulk transfer, an auto-allocation apply, a reclaim run, an import …).

@@ -33,6 +33,13 @@ export const accountRowSchema = z.object({
   openCases: z.number().int(),
   creditGrade: z.string().nullable(),
   creditHold: z.boolean(),
+  /** Tag names and co-followers' names (协同跟进人). */
+  tags: z.array(z.string()),
+  followerNames: z.array(z.string()),
+  /** When the pool rules take the account back, why, and from when its owner is reminded. */
+  reclaimOn: z.string().nullable(),
+  reclaimRemindOn: z.string().nullable(),
+  reclaimTrigger: z.string().nullable(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
   version: versionSchema,
@@ -62,6 +69,9 @@ export const ACCOUNT_GRID_COLUMNS = [
   'openCases',
   'creditGrade',
   'creditHold',
+  'tags',
+  'followerNames',
+  'reclaimOn',
   'createdAt',
   'updatedAt',
 ] as const;

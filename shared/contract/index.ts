@@ -1,9 +1,19 @@
+import { accountLinksContract } from './account-links';
 import { accountsContract } from './accounts';
 import { casesContract } from './cases';
 import { creditContract } from './credit';
 import { ordersContract } from './orders';
 import { paymentsContract } from './payments';
 import { receivablesContract } from './receivables';
+import { allocationContract } from './allocation';
+import { followupsContract } from './followups';
+import { journalsContract } from './journals';
+import { poolContract } from './pool';
+import { repsContract } from './reps';
+import { territoriesContract } from './territories';
+import { transfersContract } from './transfers';
+import { viewsContract } from './views';
+import { importsContract } from './imports';
 import { filesContract } from './files';
 import { referenceContract } from './reference';
 import { reportsContract } from './reports';
@@ -20,6 +30,16 @@ export const contract = {
   ...receivablesContract,
   ...casesContract,
   ...creditContract,
+  ...accountLinksContract,
+  ...transfersContract,
+  ...allocationContract,
+  ...poolContract,
+  ...journalsContract,
+  ...repsContract,
+  ...territoriesContract,
+  ...followupsContract,
+  ...viewsContract,
+  ...importsContract,
   ...targetsContract,
   ...reportsContract,
   ...filesContract,

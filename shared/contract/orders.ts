@@ -201,6 +201,11 @@ export const ordersContract = {
     output: pageOf(orderRowSchema).extend({ totals: orderTotalsSchema.nullable() }),
     summary: 'Orders grid: sort, column filters, state/rep/account/territory/date/overdue filters and totals of the filtered set',
   },
+  'orders.totals': {
+    input: gridQuerySchema.pick({ filters: true, search: true }).extend({ filter: orderListFilterSchema.default({}) }),
+    output: orderTotalsSchema,
+    summary: 'Totals of the orders matching the grid filters (asked for separately so pages stay fast)',
+  },
   'orders.get': {
     input: z.union([z.object({ id: idSchema }).strict(), z.object({ orderNo: shortText(40).min(1) }).strict()]),
     output: orderDetailSchema,

@@ -44,6 +44,15 @@ export const settingsSchema = z.object({
     .default(() => [...DEFAULT_AGING_BOUNDS]),
   /** A running SLA clock with at most this many working minutes left is "about to breach". */
   slaWarnMinutes: z.number().int().min(0).max(100_000).default(60),
+  /** Auto-allocation fallback: this rep takes what no rule's rep can; null sends it to the pool (公海). */
+  allocationFallbackRepId: z.string().max(64).nullable().default(null),
+  /** Reasons offered when transferring accounts (a typed reason is always allowed too). */
+  transferReasons: z
+    .array(z.string().trim().min(1).max(100))
+    .max(50)
+    .default(['业务员离职交接', '区域调整', '客户要求更换对接人', '负载均衡', '业绩/跟进不力', '新客户分配']),
+  /** The day the automatic pool reclaim last ran (it runs once a day at start). */
+  lastPoolReclaimOn: z.string().nullable().default(null),
   /** 12 monthly weights (Jan … Dec) for splitting quarter / year targets "by seasonality". */
   targetSeasonality: z.array(z.number().int().min(0).max(1000)).length(12).default([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]),
   /** Credit defaults, overdue rule, warning line, grading bands, hold suggestion (see credit-settings.ts). */

@@ -5,9 +5,9 @@ import { pinyin } from 'pinyin-pro';
  * are kept as they are, so "ABC科技" → abckj.
  */
 export function nameInitials(name: string): string {
-  const letters = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' });
-  return letters
-    .join('')
+  // The string form gives the same letters as the array form at about half the cost (imports compute
+  // this for every one of 100,000 new accounts).
+  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'string', separator: '', nonZh: 'consecutive' })
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
 }

@@ -168,8 +168,8 @@ describe('order-to-cash and after-sales in Chromium', () => {
 
     // SLA targets and the work calendar live behind the settings button.
     await page.getByTestId('cases-sla-settings').click();
-    await page.locator('.ant-modal-content', { hasText: '工作日历' }).waitFor();
-    await page.waitForFunction(() => [...document.querySelectorAll('.ant-modal-content input')].some((i) => (i as HTMLInputElement).value.includes('09:00-12:00')));
+    await page.getByText('SLA 时限与工作日历').waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('input')].some((i) => i.value.includes('09:00-12:00')));
     await screenshot(page, 'o2c-12-sla-settings');
     await page.keyboard.press('Escape');
   });

@@ -154,6 +154,9 @@ describe('orders', () => {
     expect(all.total).toBe(4);
     expect(all.totals).toEqual({ count: 4, totalFen: 15_000, shippedFen: 0, collectedFen: 0, returnedFen: 0, openFen: 11_000 });
     expect(all.items.map((i) => i.orderedOn)).toEqual(['2026-11-21', '2026-11-20', '2026-10-01', '2026-08-01']);
+    expect(await t.client.call('orders.totals', { filter: { overdue: true } })).toEqual({ count: 2, totalFen: 9000, shippedFen: 0, collectedFen: 0, returnedFen: 0, openFen: 9000 });
+    expect((await t.client.call('orders.totals', { search: '远望' })).count).toBe(1);
+    expect((await t.client.call('orders.list', { withTotals: false })).totals).toBeNull();
     const east = await t.client.call('orders.list', { filter: { territoryId: t.east } });
     expect(east.totals?.totalFen).toBe(7000);
     const overdue = await t.client.call('orders.list', { filter: { overdue: true } });

@@ -8,6 +8,13 @@ import { creditHandlers } from './credit';
 import { ordersHandlers } from './orders';
 import { paymentsHandlers } from './payments';
 import { receivablesHandlers } from './receivables';
+import { allocationHandlers } from './allocation';
+import { followupsHandlers } from './followups';
+import { journalsHandlers } from './journals';
+import { poolHandlers } from './pool';
+import { repsHandlers } from './reps';
+import { transfersHandlers } from './transfers';
+import { importsHandlers } from './imports';
 import { filesHandlers } from './files';
 import { referenceHandlers } from './reference';
 import { reportsHandlers } from './reports';
@@ -25,6 +32,13 @@ export function createHandlers(rt: Runtime) {
     ...receivablesHandlers(rt),
     ...casesHandlers(rt),
     ...creditHandlers(rt),
+    ...transfersHandlers(rt),
+    ...allocationHandlers(rt),
+    ...poolHandlers(rt),
+    ...journalsHandlers(rt),
+    ...repsHandlers(rt),
+    ...followupsHandlers(rt),
+    ...importsHandlers(rt),
     ...targetsHandlers(rt),
     ...reportsHandlers(rt),
     ...filesHandlers(rt),

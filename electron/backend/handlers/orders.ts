@@ -1,4 +1,4 @@
-import { listOrders, territorySubtree } from '../../../db/repositories/orders';
+import { listOrders, orderTotals, territorySubtree } from '../../../db/repositories/orders';
 import type { ordersContract } from '../../../shared/contract/orders';
 import { pick } from '../../../shared/i18n/text';
 import type { Handlers } from '../../../shared/rpc/types';
@@ -12,6 +12,7 @@ export function ordersHandlers({ core }: Runtime): Handlers<typeof ordersContrac
   const warnings = (list: ServiceWarning[], ctx: CallContext) => list.map((w) => ({ code: w.code, message: pick(w.text, ctx.lang), details: w.details }));
   return {
     'orders.list': (q) => listOrders(core.db, q, core.today(), q.filter.territoryId ? territorySubtree(core.db, q.filter.territoryId) : null),
+    'orders.totals': (q) => orderTotals(core.db, q, core.today(), q.filter.territoryId ? territorySubtree(core.db, q.filter.territoryId) : null),
     'orders.get': (ref) => getOrderDetail(core, resolveOrderId(core, ref)),
     'orders.create': (input, ctx) => {
       const r = createOrder(core, ctx.actor, input);

@@ -11,6 +11,7 @@ import type { Actor, Core } from '../core';
 import { newId } from '../ids';
 import { changedFields, recordAudit } from './audit';
 import { nextNumber } from './numbers';
+import { refreshReclaimSchedule } from './pool-schedule';
 import { accountTimeline } from './timeline';
 import { staleVersion } from './users';
 
@@ -93,6 +94,8 @@ export function updateAccount(core: Core, actor: Actor, input: { id: string; ver
       .run();
     if (result.changes !== 1) throw staleVersion('account', before.version);
     recordAudit(core, actor, { action: 'account.update', entityType: 'account', entityId: input.id, ...diff });
+    // Tier, territory and protection decide the pool rule and the reclaim date.
+    if (['tier', 'territoryId', 'protectedUntil'].some((k) => k in diff.after)) refreshReclaimSchedule(core, [input.id]);
   });
   core.events.emit('data.changed', { entities: ['accounts'] });
   return requireRow(core, input.id);

@@ -69,7 +69,7 @@ const transferSource: TimelineSource = (core, accountId, lang) => {
       kind: `transfer.${t.kind}`,
       title: `${pick(TRANSFER_KINDS[t.kind] ?? msg(t.kind, t.kind), lang)}：${t.fromRepId ? (names.get(t.fromRepId) ?? '?') : pool} → ${t.toRepId ? (names.get(t.toRepId) ?? '?') : pool}`,
       detail: t.reason + (t.undoneAt ? pick(msg('（已撤销）', ' (undone)'), lang) : ''),
-      by: null,
+      by: t.by,
     }));
 };
 
@@ -91,6 +91,9 @@ const FIELD_NAMES: Record<string, LocalizedText> = {
   address: msg('地址', 'address'),
   notes: msg('备注', 'notes'),
   protectedUntil: msg('保护期', 'protected until'),
+  tags: msg('标签', 'tags'),
+  followers: msg('协同跟进人', 'co-followers'),
+  ownerRepId: msg('负责人', 'owner'),
 };
 
 function describeChange(beforeJson: string | null, afterJson: string | null, lang: Lang): string | null {
@@ -98,7 +101,7 @@ function describeChange(beforeJson: string | null, afterJson: string | null, lan
   try {
     const after = JSON.parse(afterJson) as Record<string, unknown>;
     const before = beforeJson ? (JSON.parse(beforeJson) as Record<string, unknown>) : {};
-    const shown = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
+    const shown = (v: unknown): string => (v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? (v.length ? v.map(shown).join('、') : '—') : String(v));
     return Object.keys(after)
       .filter((k) => Object.hasOwn(FIELD_NAMES, k))
       .map((k) => `${pick(FIELD_NAMES[k]!, lang)}：${shown(before[k])} → ${shown(after[k])}`)
@@ -111,6 +114,10 @@ function describeChange(beforeJson: string | null, afterJson: string | null, lan
 const AUDIT_TITLES: Record<string, LocalizedText> = {
   'account.create': msg('创建客户', 'Account created'),
   'account.update': msg('修改资料', 'Details edited'),
+  'account.undo': msg('撤销负责人变更', 'Owner change undone'),
+  'account.tags': msg('修改标签', 'Tags changed'),
+  'account.followers': msg('修改协同跟进人', 'Co-followers changed'),
+  'followup.complete': msg('完成跟进计划', 'Next step done'),
 };
 
 const editSource: TimelineSource = (core, accountId, lang) =>
@@ -126,7 +133,7 @@ const editSource: TimelineSource = (core, accountId, lang) =>
       at: a.at,
       kind: a.action,
       title: pick(AUDIT_TITLES[a.action]!, lang),
-      detail: a.action === 'account.update' ? describeChange(a.before, a.after, lang) : null,
+      detail: a.action === 'account.create' ? null : a.action === 'account.undo' ? a.reason : describeChange(a.before, a.after, lang),
       by: a.userName,
     }));
 

@@ -6,6 +6,8 @@ import { casesText } from '../modules/cases/i18n';
 import { creditText } from '../modules/credit/i18n';
 import { ordersText } from '../modules/orders/i18n';
 import { paymentsText } from '../modules/payments/i18n';
+import { allocationText } from '../modules/allocation/i18n';
+import { importText } from '../modules/import/i18n';
 import { reportsText } from '../modules/reports/i18n';
 import { settingsText } from '../modules/settings/i18n';
 import { shellText } from '../shell/i18n';
@@ -21,6 +23,8 @@ export const namespaces = {
   payments: paymentsText,
   cases: casesText,
   credit: creditText,
+  allocation: allocationText,
+  import: importText,
   reports: reportsText,
   settings: settingsText,
 };

@@ -1,12 +1,16 @@
-import { EditOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Descriptions, Drawer, Empty, Form, List, Space, Spin, Tabs, Tag, Timeline, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { CommentOutlined, EditOutlined, ExportOutlined, SwapOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Descriptions, Drawer, Empty, Form, List, Select, Space, Spin, Tabs, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountDetail } from '../../../../shared/contract/accounts';
 import { formatFen } from '../../../../shared/domain/money';
-import { api } from '../../api';
+import { api, onEvent } from '../../api';
+import { useApp } from '../../shell/app-context';
 import { errorMessage } from '../../shell/errors';
 import { AccountCreditTab } from '../credit/AccountCreditTab';
+import { FollowupModal } from '../allocation/FollowupModal';
+import { TransferModal } from '../allocation/TransferModal';
+import { useReps } from '../allocation/useReps';
 import { AccountFields } from './AccountFields';
 import { toFormValues, toPatch, type AccountFormValues } from './form-values';
 
@@ -24,6 +28,13 @@ export function AccountDrawer(props: { id: string | undefined; onClose(): void; 
   const [editing, setEditing] = useState(false);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<AccountFormValues>();
+  const [action, setAction] = useState<'transfer' | 'release' | 'followup' | null>(null);
+  const [tags, setTags] = useState<string[]>([]);
+  const [followers, setFollowers] = useState<string[]>([]);
+  const [tagOptions, setTagOptions] = useState<string[]>([]);
+  const { reps } = useReps();
+  const { status } = useApp();
+  const selfIds = useMemo(() => (props.id ? [props.id] : []), [props.id]);
 
   const load = useCallback(async (id: string) => {
     try {
@@ -38,6 +49,38 @@ export function AccountDrawer(props: { id: string | undefined; onClose(): void; 
     setEditing(false);
     if (props.id) void load(props.id);
   }, [props.id, load]);
+
+  useEffect(() => {
+    setTags(detail?.tags ?? []);
+    setFollowers(detail?.followers.map((f) => f.repId) ?? []);
+  }, [detail]);
+
+  useEffect(() => {
+    if (props.id) void api.call('tags.list', {}).then((list) => setTagOptions(list.map((x) => x.name)));
+  }, [props.id]);
+
+  // An owner change or a follow-up made elsewhere shows up at once in the open drawer.
+  useEffect(
+    () =>
+      onEvent('data.changed', (p) => {
+        if (props.id && p.entities.some((e) => e === 'accounts' || e === 'followups' || e === '*')) void load(props.id);
+      }),
+    [props.id, load],
+  );
+
+  const linksChanged = detail !== null && (tags.join('\u0000') !== detail.tags.join('\u0000') || followers.join() !== detail.followers.map((f) => f.repId).join());
+  const saveLinks = async () => {
+    if (!detail) return;
+    try {
+      await api.call('accounts.setTags', { id: detail.account.id, tags });
+      await api.call('accounts.setFollowers', { id: detail.account.id, repIds: followers });
+      void message.success(t('drawer.saved'));
+      await load(detail.account.id);
+      props.onSaved();
+    } catch (e) {
+      void message.error(errorMessage(e));
+    }
+  };
 
   const save = async () => {
     if (!detail) return;
@@ -65,15 +108,28 @@ export function AccountDrawer(props: { id: string | undefined; onClose(): void; 
       title={a ? <Space><span data-testid="account-drawer-title">{a.name}</span><Typography.Text type="secondary">{a.code}</Typography.Text></Space> : ''}
       extra={
         a && !editing ? (
-          <Button
-            icon={<EditOutlined />}
-            onClick={() => {
-              form.setFieldsValue(toFormValues(a));
-              setEditing(true);
-            }}
-          >
-            {t('drawer.edit')}
-          </Button>
+          <Space>
+            <Button icon={<SwapOutlined />} onClick={() => setAction('transfer')} data-testid="drawer-transfer">
+              {t('actions.transfer')}
+            </Button>
+            {a.ownerRepId ? (
+              <Button icon={<ExportOutlined />} onClick={() => setAction('release')} data-testid="drawer-release">
+                {t('actions.release')}
+              </Button>
+            ) : null}
+            <Button icon={<CommentOutlined />} onClick={() => setAction('followup')} data-testid="drawer-followup">
+              {t('actions.followup')}
+            </Button>
+            <Button
+              icon={<EditOutlined />}
+              onClick={() => {
+                form.setFieldsValue(toFormValues(a));
+                setEditing(true);
+              }}
+            >
+              {t('drawer.edit')}
+            </Button>
+          </Space>
         ) : editing ? (
           <Space>
             <Button onClick={() => setEditing(false)}>{t('drawer.cancel')}</Button>
@@ -100,7 +156,14 @@ export function AccountDrawer(props: { id: string | undefined; onClose(): void; 
                 <Descriptions column={2} size="small" bordered>
                   <Descriptions.Item label={t('col.tier')}>{t(`tier.${a.tier}`)}</Descriptions.Item>
                   <Descriptions.Item label={t('drawer.owner')}>
-                    <Tooltip title={t('drawer.ownerHint')}>{a.ownerName ?? t('pool')}</Tooltip>
+                    <Tooltip title={t('drawer.ownerHint')}>
+                      <span data-testid="drawer-owner">{a.ownerName ?? t('pool')}</span>
+                    </Tooltip>
+                    {a.reclaimOn ? (
+                      <Typography.Text type={a.reclaimRemindOn && a.reclaimRemindOn <= status.today ? 'warning' : 'secondary'} style={{ marginLeft: 8 }}>
+                        {t('actions.reclaimOn')} {a.reclaimOn}
+                      </Typography.Text>
+                    ) : null}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('col.creditCode')}>{a.creditCode ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('col.dealStatus')}>{t(`deal.${a.dealStatus}`)}</Descriptions.Item>
@@ -122,10 +185,26 @@ export function AccountDrawer(props: { id: string | undefined; onClose(): void; 
                   </Descriptions.Item>
                   <Descriptions.Item label={t('col.nextFollowupOn')}>{a.nextFollowupOn ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('drawer.tags')} span={2}>
-                    {detail.tags.length ? detail.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) : '—'}
+                    <Select mode="tags" value={tags} onChange={setTags} style={{ width: '100%' }} options={tagOptions.map((x) => ({ value: x }))} variant="borderless" placeholder="—" data-testid="drawer-tags" />
                   </Descriptions.Item>
                   <Descriptions.Item label={t('drawer.followers')} span={2}>
-                    {detail.followers.map((f) => f.name).join('、') || '—'}
+                    <Space style={{ width: '100%' }}>
+                      <Select
+                        mode="multiple"
+                        value={followers}
+                        onChange={setFollowers}
+                        style={{ minWidth: 360 }}
+                        variant="borderless"
+                        placeholder="—"
+                        showSearch={{ optionFilterProp: 'label' }}
+                        options={reps.filter((r) => r.id !== a.ownerRepId).map((r) => ({ value: r.id, label: r.name }))}
+                      />
+                      {linksChanged ? (
+                        <Button size="small" type="primary" onClick={() => void saveLinks()}>
+                          {t('actions.saveLinks')}
+                        </Button>
+                      ) : null}
+                    </Space>
                   </Descriptions.Item>
                   <Descriptions.Item label={t('col.address')} span={2}>
                     {[a.province, a.city, a.address].filter(Boolean).join(' ') || '—'}
@@ -191,6 +270,8 @@ export function AccountDrawer(props: { id: string | undefined; onClose(): void; 
           ]}
         />
       )}
+      {a ? <TransferModal accountIds={selfIds} open={action === 'transfer' || action === 'release'} toPool={action === 'release'} onClose={() => setAction(null)} onDone={() => void load(a.id)} /> : null}
+      <FollowupModal accountId={action === 'followup' && a ? a.id : null} onClose={() => setAction(null)} onSaved={() => a && void load(a.id)} />
     </Drawer>
   );
 }

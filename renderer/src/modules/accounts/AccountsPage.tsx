@@ -1,5 +1,5 @@
 import { ExportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import type { GridApi, GridReadyEvent, RowClickedEvent } from 'ag-grid-community';
+import type { CellClickedEvent, CellKeyDownEvent, CellValueChangedEvent, GetRowIdParams, GridApi, GridReadyEvent, SelectionChangedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { App as AntApp, Button, Input, Space, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -9,28 +9,52 @@ import { api, onEvent } from '../../api';
 import '../../components/grid/setup';
 import { gridLocale, gridTheme } from '../../components/grid/setup';
 import { serverDatasource } from '../../components/grid/serverDatasource';
+import { useApp } from '../../shell/app-context';
 import { errorMessage } from '../../shell/errors';
 import { setParam, useRoute } from '../../shell/router';
+import { AllocateSelectionModal } from '../allocation/AllocateSelectionModal';
+import { TransferModal } from '../allocation/TransferModal';
 import { AccountDrawer } from './AccountDrawer';
 import { AccountCreateModal } from './AccountCreateModal';
 import { accountColumns } from './columns';
+import { ColumnChooser, SavedViews } from './GridToolbar';
+import { checkInlineValue, isInlineField } from './inline-edit';
 import { useExportView } from '../reports/useExportView';
+
+// Grid options that never change live outside the component: AG Grid re-applies any option whose
+// object identity changes, and a fresh defaultColDef on every render re-processes every column.
+const DEFAULT_COL_DEF = { sortable: true, resizable: true };
+const ROW_SELECTION = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false } as const;
+const SELECTION_COLUMN = { pinned: 'left', width: 44 } as const;
+const rowId = (p: GetRowIdParams<AccountRow>) => p.data.id;
+/** A click opens the account, except on a cell that edits in place or on the selection box. */
+const openCell = (e: CellClickedEvent<AccountRow>) => {
+  if (e.data && !e.colDef.editable && e.column.getColId() !== 'ag-Grid-SelectionColumn') setParam('open', e.data.id);
+};
+
+type Bulk = 'transfer' | 'release' | 'allocate' | null;
 
 /**
  * 客户: every account in an AG Grid whose paging, sorting, filtering and quick search all run in SQL
- * (infinite row model), so 100,000 rows scroll as smoothly as 100.
+ * (infinite row model), so 100,000 rows scroll as smoothly as 100. Select rows for bulk actions
+ * (transfer, release, allocate by rules); edit fields in place (never the owner); Enter opens an
+ * account, "/" jumps to the search box.
  */
 export default function AccountsPage() {
   const { t, i18n } = useTranslation('accounts');
   const { message } = AntApp.useApp();
+  const { status } = useApp();
   const route = useRoute();
   const openId = route.params.get('open') ?? undefined;
   const gridApi = useRef<GridApi<AccountRow> | null>(null);
   const searchRef = useRef('');
+  const searchBox = useRef<{ focus(): void } | null>(null);
   const [search, setSearch] = useState('');
   const [total, setTotal] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
-  const columns = useMemo(() => accountColumns(t), [t]);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [bulk, setBulk] = useState<Bulk>(null);
+  const columns = useMemo(() => accountColumns(t, status.today), [t, status.today]);
   const exportView = useExportView(
     useCallback(() => gridApi.current, []),
     useCallback(() => searchRef.current, []),
@@ -49,6 +73,10 @@ export default function AccountsPage() {
   );
 
   const refresh = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
+  const onGridReady = useCallback((e: GridReadyEvent<AccountRow>) => {
+    gridApi.current = e.api;
+  }, []);
+  const onSelectionChanged = useCallback((e: SelectionChangedEvent<AccountRow>) => setSelected(e.api.getSelectedRows().map((r) => r.id)), []);
 
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -67,23 +95,100 @@ export default function AccountsPage() {
     [refresh],
   );
 
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (e.key === '/' && !(target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) && !target?.isContentEditable) {
+        e.preventDefault();
+        searchBox.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  /** Saves an edited cell; a value the checks refuse (or the backend refuses) is put back with the reason. */
+  const onCellValueChanged = (e: CellValueChangedEvent<AccountRow>) => {
+    const field = e.colDef.field ?? '';
+    // Putting a refused value back is itself a change: it must not be saved again.
+    if (!e.data || !isInlineField(field) || e.oldValue === e.newValue || e.source === 'revert') return;
+    const revert = () => e.node.setDataValue(field, e.oldValue, 'revert');
+    const checked = checkInlineValue(field, e.newValue);
+    if ('error' in checked) {
+      void message.error(`${e.colDef.headerName ?? field}：${t(checked.error, checked.params ?? {})}`);
+      revert();
+      return;
+    }
+    const row = e.data;
+    api
+      .call('accounts.update', { id: row.id, version: row.version, patch: { [field]: checked.value } })
+      .then((updated) => {
+        e.node.setData(updated);
+        void message.success(t('inline.saved'));
+      })
+      .catch((err: unknown) => {
+        void message.error(errorMessage(err));
+        revert();
+      });
+  };
+
+  const onCellKeyDown = (e: CellKeyDownEvent<AccountRow>) => {
+    const ke = e.event as KeyboardEvent | undefined;
+    if (ke?.key === 'Enter' && !e.colDef.editable && e.data) setParam('open', e.data.id);
+  };
+
+  const clearSelection = () => {
+    gridApi.current?.deselectAll();
+    setSelected([]);
+  };
+
   return (
     <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 480 }}>
-      <Space style={{ marginBottom: 10, justifyContent: 'space-between', width: '100%' }}>
-        <Space>
+      <Space style={{ marginBottom: 10, justifyContent: 'space-between', width: '100%' }} wrap>
+        <Space wrap>
           <Input.Search
+            ref={(el) => {
+              searchBox.current = el;
+            }}
             allowClear
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             placeholder={t('searchPlaceholder')}
-            style={{ width: 380 }}
+            style={{ width: 360 }}
             data-testid="accounts-search"
           />
           <Typography.Text type="secondary" data-testid="accounts-count">
             {total === null ? '' : t('count', { n: total.toLocaleString('en-US') })}
           </Typography.Text>
+          {selected.length > 0 ? (
+            <Space size={4} data-testid="bulk-actions">
+              <Typography.Text strong>{t('selected', { count: selected.length })}</Typography.Text>
+              <Button type="primary" size="small" onClick={() => setBulk('transfer')} data-testid="bulk-transfer">
+                {t('bulk.transfer')}
+              </Button>
+              <Button size="small" onClick={() => setBulk('release')} data-testid="bulk-release">
+                {t('bulk.release')}
+              </Button>
+              <Button size="small" onClick={() => setBulk('allocate')} data-testid="bulk-allocate">
+                {t('bulk.allocate')}
+              </Button>
+              <Button size="small" type="text" onClick={clearSelection}>
+                {t('bulk.clear')}
+              </Button>
+            </Space>
+          ) : null}
         </Space>
-        <Space>
+        <Space wrap>
+          <SavedViews
+            grid={() => gridApi.current}
+            search={search}
+            setSearch={(s) => {
+              setSearch(s);
+              searchRef.current = s;
+              gridApi.current?.purgeInfiniteCache();
+            }}
+          />
+          <ColumnChooser grid={() => gridApi.current} columns={columns} />
           <Button icon={<ReloadOutlined />} onClick={refresh}>
             {t('refresh')}
           </Button>
@@ -100,19 +205,21 @@ export default function AccountsPage() {
           theme={gridTheme}
           localeText={gridLocale(i18n.language)}
           columnDefs={columns}
-          defaultColDef={{ sortable: true, resizable: true }}
+          defaultColDef={DEFAULT_COL_DEF}
           rowModelType="infinite"
           datasource={datasource}
           cacheBlockSize={100}
           maxBlocksInCache={50}
-          blockLoadDebounceMillis={50}
-          getRowId={(p) => p.data.id}
-          onGridReady={(e: GridReadyEvent<AccountRow>) => {
-            gridApi.current = e.api;
-          }}
-          onRowClicked={(e: RowClickedEvent<AccountRow>) => e.data && setParam('open', e.data.id)}
-          rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
-          selectionColumnDef={{ pinned: 'left', width: 44 }}
+          getRowId={rowId}
+          onGridReady={onGridReady}
+          onCellClicked={openCell}
+          onSelectionChanged={onSelectionChanged}
+          onCellValueChanged={onCellValueChanged}
+          onCellKeyDown={onCellKeyDown}
+          singleClickEdit={false}
+          stopEditingWhenCellsLoseFocus
+          rowSelection={ROW_SELECTION}
+          selectionColumnDef={SELECTION_COLUMN}
         />
       </div>
       <AccountDrawer id={openId} onClose={() => setParam('open', undefined)} onSaved={refresh} />
@@ -126,6 +233,8 @@ export default function AccountsPage() {
           setParam('open', row.id);
         }}
       />
+      <TransferModal accountIds={selected} open={bulk === 'transfer' || bulk === 'release'} toPool={bulk === 'release'} onClose={() => setBulk(null)} onDone={clearSelection} />
+      <AllocateSelectionModal accountIds={selected} open={bulk === 'allocate'} onClose={() => setBulk(null)} onDone={clearSelection} />
     </div>
   );
 }

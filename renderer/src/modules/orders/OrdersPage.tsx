@@ -51,9 +51,14 @@ export default function OrdersPage() {
     () =>
       serverDatasource<OrderRow>({
         fetch: async (q) => {
-          const r = await api.call('orders.list', { ...q, filter: filterRef.current, withTotals: q.offset === 0 });
-          if (r.totals) setTotals(r.totals);
-          return r;
+          const page = await api.call('orders.list', { ...q, filter: filterRef.current, withTotals: false });
+          // The totals scan every matching order: fetch them after the first page, not before it.
+          if (q.offset === 0) {
+            api
+              .call('orders.totals', { filters: q.filters, ...(q.search ? { search: q.search } : {}), filter: filterRef.current })
+              .then(setTotals, (e: unknown) => void message.error(errorMessage(e)));
+          }
+          return page;
         },
         columns,
         search: () => searchRef.current,
@@ -91,30 +96,28 @@ export default function OrdersPage() {
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 480 }}>
-      <Space wrap style={{ marginBottom: 8, justifyContent: 'space-between', width: '100%' }}>
-        <Space wrap>
-          <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('searchPlaceholder')} style={{ width: 240 }} data-testid="orders-search" />
-          <Select
-            mode="multiple"
-            allowClear
-            placeholder={t('filters.state')}
-            style={{ minWidth: 150 }}
-            maxTagCount="responsive"
-            value={filter.states ?? []}
-            onChange={(v: OrderState[]) => patch({ states: v })}
-            options={ORDER_STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))}
-            data-testid="orders-filter-state"
-          />
-          <RepSelect placeholder={t('filters.rep')} style={{ width: 130 }} value={filter.repId} onChange={(v) => patch({ repId: v })} />
-          <AccountSelect placeholder={t('filters.account')} style={{ width: 200 }} value={filter.accountId} onChange={(v) => patch({ accountId: v })} testId="orders-filter-account" />
-          <TerritorySelect placeholder={t('filters.territory')} style={{ width: 140 }} value={filter.territoryId} onChange={(v) => patch({ territoryId: v })} />
-          <DatePicker.RangePicker style={{ width: 240 }} onChange={(v) => range(v)} placeholder={[t('filters.dates'), '']} />
-          <Space size={4}>
-            <Switch size="small" checked={!!filter.overdue} onChange={(v) => patch({ overdue: v || undefined })} data-testid="orders-filter-overdue" />
-            <Typography.Text>{t('filters.overdue')}</Typography.Text>
-          </Space>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', marginBottom: 8 }}>
+        <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('searchPlaceholder')} style={{ width: 240 }} data-testid="orders-search" />
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={t('filters.state')}
+          style={{ minWidth: 150 }}
+          maxTagCount="responsive"
+          value={filter.states ?? []}
+          onChange={(v: OrderState[]) => patch({ states: v })}
+          options={ORDER_STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))}
+          data-testid="orders-filter-state"
+        />
+        <RepSelect placeholder={t('filters.rep')} style={{ width: 130 }} value={filter.repId} onChange={(v) => patch({ repId: v })} />
+        <AccountSelect placeholder={t('filters.account')} style={{ width: 200 }} value={filter.accountId} onChange={(v) => patch({ accountId: v })} testId="orders-filter-account" />
+        <TerritorySelect placeholder={t('filters.territory')} style={{ width: 140 }} value={filter.territoryId} onChange={(v) => patch({ territoryId: v })} />
+        <DatePicker.RangePicker style={{ width: 240 }} onChange={(v) => range(v)} placeholder={[t('filters.dates'), '']} />
+        <Space size={4}>
+          <Switch size="small" checked={!!filter.overdue} onChange={(v) => patch({ overdue: v || undefined })} data-testid="orders-filter-overdue" />
+          <Typography.Text>{t('filters.overdue')}</Typography.Text>
         </Space>
-        <Space>
+        <Space style={{ marginLeft: 'auto' }}>
           <Button icon={<ReloadOutlined />} onClick={refresh}>
             {t('refresh')}
           </Button>
@@ -122,7 +125,7 @@ export default function OrdersPage() {
             {t('create')}
           </Button>
         </Space>
-      </Space>
+      </div>
       <Space size={32} style={{ marginBottom: 8, padding: '6px 12px', background: '#fafafa', border: '1px solid #f0f0f0', borderRadius: 4 }} data-testid="orders-totals">
         <Typography.Text strong data-testid="orders-count">
           {t('count', { count: totals?.count ?? 0 })}

@@ -34,7 +34,8 @@ export function orderColumns(t: TFunction): ColDef<OrderRow>[] {
       ...moneyColumn,
       sortable: false,
       filter: false,
-      cellStyle: (p) => (typeof p.value === 'number' && p.value > 0 ? { color: '#cf1322' } : null),
+      // Always return a colour: AG Grid keeps a style from an earlier value when the function returns null.
+      cellStyle: (p) => ({ color: typeof p.value === 'number' && p.value > 0 ? '#cf1322' : 'inherit' }),
     },
     { field: 'repName', headerName: h('repName'), width: 100, ...text },
     { field: 'territoryName', headerName: h('territoryName'), width: 100, ...text },

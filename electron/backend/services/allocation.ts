@@ -1,0 +1,227 @@
+import type { z } from 'zod';
+import type { AllocationPreview, allocationScopeSchema, RulesDocument, rulesSourceSchema } from '../../../shared/contract/allocation';
+import type { Rep } from '../../../shared/contract/reference';
+import type { Tier } from '../../../shared/domain/allocation-match';
+import { type AllocatableAccount, type AllocationPlan, type AllocationRuleSpec, type Fallback, planAllocation } from '../../../shared/domain/allocation-plan';
+import { msg } from '../../../shared/i18n/text';
+import { AppError } from '../../../shared/rpc/errors';
+import type { Actor, Core } from '../core';
+import { listAllocationRules, ruleSpecs } from './allocation-rules';
+import { buildDecisionPanel, type PanelMove } from './decision-panel';
+import { applyOwnerChanges, type ExtraJournalItem, requireAccountsExist } from './owner-changes';
+import { allRepLoads, resolveRepIn } from './rep-lookup';
+import { loadTerritoryIndex, resolveTerritoryRef, type TerritoryIndex } from './territory-index';
+
+type Scope = z.output<typeof allocationScopeSchema>;
+type RulesSource = z.output<typeof rulesSourceSchema>;
+
+export interface ResolvedRules {
+  rules: AllocationRuleSpec[];
+  fallback: Fallback;
+  /** Saved rules persist their round-robin cursors; rules from a file do not. */
+  saved: boolean;
+}
+
+/** Turns a rules document (names, codes) into rule specs (ids), naming the first reference it cannot resolve. */
+export function resolveRulesDocument(doc: RulesDocument, reps: readonly Rep[], territories: TerritoryIndex): ResolvedRules {
+  const rules = doc.rules.map((r, i): AllocationRuleSpec => {
+    const where = `规则 ${i + 1}${r.name ? `（${r.name}）` : ''}`;
+    const targetRepIds = r.targets.map((t) => {
+      const rep = resolveRepIn(reps, t, where);
+      if (rep.status === 'left') throw new AppError('INVALID_INPUT', msg(`${where}：业务员${rep.name}已离职`, `${where}: ${rep.name} has left`), { path: `rules.${i}.targets` });
+      return rep.id;
+    });
+    if (r.strategy === 'single' && targetRepIds.length > 1) {
+      throw new AppError('INVALID_INPUT', msg(`${where}：“single”策略只能有一个业务员`, `${where}: the "single" strategy takes exactly one rep`), { path: `rules.${i}.targets` });
+    }
+    const m = r.match;
+    return {
+      id: `rule-${i + 1}`,
+      name: r.name ?? `规则 ${i + 1}`,
+      enabled: r.enabled,
+      match: {
+        ...(m.territories ? { territoryIds: m.territories.map((t) => resolveTerritoryRef(territories, t, where)) } : {}),
+        ...(m.industries ? { industries: m.industries } : {}),
+        ...(m.tiers ? { tiers: m.tiers } : {}),
+        ...(m.sources ? { sources: m.sources } : {}),
+        ...(m.tags ? { tags: m.tags } : {}),
+      },
+      targetRepIds,
+      strategy: r.strategy,
+      rrCursor: 0,
+    };
+  });
+  let fallback: Fallback | null = null;
+  if (doc.fallback !== undefined) {
+    if (['pool', '公海'].includes(doc.fallback.trim().toLowerCase())) fallback = { kind: 'pool' };
+    else fallback = { kind: 'rep', repId: resolveRepIn(reps, doc.fallback, 'fallback').id };
+  }
+  return { rules, fallback: fallback ?? { kind: 'pool' }, saved: false };
+}
+
+function savedFallback(core: Core): Fallback {
+  const id = core.settings().allocationFallbackRepId;
+  return id ? { kind: 'rep', repId: id } : { kind: 'pool' };
+}
+
+export function resolveRules(core: Core, source: RulesSource, reps: readonly Rep[], territories: TerritoryIndex): ResolvedRules {
+  if (source.source === 'saved') return { rules: ruleSpecs(listAllocationRules(core)), fallback: savedFallback(core), saved: true };
+  const resolved = resolveRulesDocument(source.document, reps, territories);
+  if (source.document.fallback === undefined) resolved.fallback = savedFallback(core);
+  return resolved;
+}
+
+type AllocRaw = [string, string | null, string | null, Tier, string | null, string | null, number, number, number];
+
+interface LoadedAccount extends AllocatableAccount {
+  overdueFen: number;
+  openCases: number;
+}
+
+/** The accounts in scope: what rules match on, and the money and cases the decision panel weighs. */
+function loadScope(core: Core, scope: Scope, withTags: boolean): LoadedAccount[] {
+  const cols = `id, territory_id, industry, tier, source, owner_rep_id, open_receivable_fen, overdue_fen, open_cases`;
+  // "Unassigned" is usually most of a fresh import: a plain scan beats 100,000 lookups through the owner index.
+  const raw =
+    scope.kind === 'unassigned'
+      ? (core.sqlite.prepare(`select ${cols} from accounts not indexed where deleted_at is null and owner_rep_id is null`).raw().all() as AllocRaw[])
+      : (core.sqlite.prepare(`select ${cols} from accounts where deleted_at is null and id in (select value from json_each(?))`).raw().all(JSON.stringify(scope.ids)) as AllocRaw[]);
+  if (scope.kind === 'accounts') {
+    const found = new Set(raw.map((r) => r[0]));
+    requireAccountsExist(scope.ids, new Map(scope.ids.map((id) => [id, { deleted: !found.has(id) }])));
+  }
+  const tags = new Map<string, string[]>();
+  if (withTags) {
+    const sql = `select at.account_id, t.name from account_tags at join tags t on t.id = at.tag_id`;
+    const rows = (scope.kind === 'accounts' ? core.sqlite.prepare(`${sql} where at.account_id in (select value from json_each(?))`).raw().all(JSON.stringify(scope.ids)) : core.sqlite.prepare(sql).raw().all()) as [string, string][];
+    for (const [id, name] of rows) {
+      const list = tags.get(id);
+      if (list) list.push(name);
+      else tags.set(id, [name]);
+    }
+  }
+  const none: string[] = [];
+  return raw.map((r) => ({ id: r[0], territoryId: r[1], industry: r[2], tier: r[3], source: r[4], ownerRepId: r[5], openReceivableFen: r[6], overdueFen: r[7], openCases: r[8], tags: tags.get(r[0]) ?? none }));
+}
+
+interface Computed {
+  plan: AllocationPlan;
+  accounts: LoadedAccount[];
+  reps: Rep[];
+  resolved: ResolvedRules;
+  territories: TerritoryIndex;
+}
+
+function compute(core: Core, input: { scope: Scope; rules: RulesSource }): Computed {
+  const reps = allRepLoads(core);
+  const territories = loadTerritoryIndex(core);
+  const resolved = resolveRules(core, input.rules, reps, territories);
+  const withTags = resolved.rules.some((r) => r.enabled && (r.match.tags?.length ?? 0) > 0);
+  const accounts = loadScope(core, input.scope, withTags);
+  const plan = planAllocation({
+    accounts,
+    rules: resolved.rules,
+    reps: reps.map((r) => ({ id: r.id, status: r.status, capacity: r.capacity, accountCount: r.accountCount, openReceivableFen: r.openReceivableFen })),
+    fallback: resolved.fallback,
+    territories: territories.ancestors,
+  });
+  return { plan, accounts, reps, resolved, territories };
+}
+
+function noteFor(a: AllocationPlan['assignments'][number], ruleNames: Map<string, string>): string {
+  if (a.via === 'rule') return ruleNames.get(a.ruleId!) ?? a.ruleId!;
+  const why = a.miss === 'no_rule' ? '无匹配规则' : '规则内无可用业务员';
+  return a.via === 'fallback' ? `${why}，默认接收人` : a.via === 'pool' ? `${why}，进入公海` : `${why}，保持原负责人`;
+}
+
+function unmatchedRows(core: Core, ids: string[], territories: TerritoryIndex): AllocationPreview['unmatched'] {
+  const rows = core.sqlite
+    .prepare('select id, code, name, territory_id, industry, tier from accounts where id in (select value from json_each(?))')
+    .raw()
+    .all(JSON.stringify(ids)) as [string, string, string, string | null, string | null, Tier][];
+  const byId = new Map(rows.map((r) => [r[0], r]));
+  return ids.map((id) => {
+    const r = byId.get(id)!;
+    return { id, code: r[1], name: r[2], territoryName: r[3] ? (territories.byId.get(r[3])?.name ?? null) : null, industry: r[4], tier: r[5] };
+  });
+}
+
+/** Who gets what, each rep's load before → after, and the accounts no rule matched. Nothing is written. */
+export function previewAllocation(core: Core, input: { scope: Scope; rules: RulesSource; rowLimit: number }): AllocationPreview {
+  const { plan, accounts, reps, resolved, territories } = compute(core, input);
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const ruleNames = new Map(resolved.rules.map((r) => [r.id, r.name]));
+  const moves: PanelMove[] = [];
+  const byRule = new Map<string | null, number>();
+  let toPool = 0;
+  let noAvailable = 0;
+  for (const a of plan.assignments) {
+    if (a.miss === 'no_available_rep') noAvailable++;
+    if (a.toRepId === a.fromRepId) continue;
+    if (a.toRepId === null) toPool++;
+    const key = a.via === 'rule' ? a.ruleId : null;
+    byRule.set(key, (byRule.get(key) ?? 0) + 1);
+    moves.push({ account: byId.get(a.accountId)!, toRepId: a.toRepId, note: noteFor(a, ruleNames) });
+  }
+  const alsoReps = [...new Set(resolved.rules.filter((r) => r.enabled).flatMap((r) => r.targetRepIds))];
+  if (resolved.fallback.kind === 'rep') alsoReps.push(resolved.fallback.repId);
+  const panel = buildDecisionPanel(core, reps, moves, { rowLimit: input.rowLimit, alsoReps });
+  const fallbackRep = resolved.fallback.kind === 'rep' ? reps.find((r) => r.id === (resolved.fallback as { repId: string }).repId) : undefined;
+  return {
+    fingerprint: plan.fingerprint,
+    accountCount: plan.assignments.length,
+    changeCount: plan.changeCount,
+    unmatchedCount: plan.unmatched.length,
+    noAvailableRepCount: noAvailable,
+    toPool,
+    fallback: { kind: resolved.fallback.kind, repId: fallbackRep?.id ?? null, name: fallbackRep?.name ?? null },
+    byRule: [
+      ...resolved.rules.filter((r) => byRule.has(r.id)).map((r) => ({ ruleId: r.id, name: r.name, count: byRule.get(r.id)! })),
+      ...(byRule.has(null) ? [{ ruleId: null, name: resolved.fallback.kind === 'rep' ? '默认接收人 / 公海' : '公海', count: byRule.get(null)! }] : []),
+    ],
+    panel,
+    unmatched: unmatchedRows(core, plan.unmatched.slice(0, input.rowLimit), territories),
+  };
+}
+
+/**
+ * Applies the plan in one transaction: recomputed inside it (deterministic, so it equals the
+ * preview unless the data changed; with expectFingerprint a changed plan is refused), one journal.
+ */
+export function applyAllocation(core: Core, actor: Actor, input: { scope: Scope; rules: RulesSource; reason: string; expectFingerprint?: string | undefined }) {
+  const result = core.tx(() => {
+    const { plan, resolved } = compute(core, input);
+    if (input.expectFingerprint !== undefined && input.expectFingerprint !== plan.fingerprint) {
+      throw new AppError('CONFLICT', msg('数据在预览之后发生了变化，请重新预览后再应用', 'The data changed since the preview; preview again before applying'), { fingerprint: plan.fingerprint });
+    }
+    const ruleNames = new Map(resolved.rules.map((r) => [r.id, r.name]));
+    const changes = plan.assignments.filter((a) => a.toRepId !== a.fromRepId);
+    const extraItems: ExtraJournalItem[] = [];
+    if (resolved.saved) {
+      for (const r of resolved.rules) {
+        const next = plan.cursors[r.id];
+        if (next !== undefined && next !== r.rrCursor) extraItems.push({ entityType: 'allocation_rule', entityId: r.id, before: { rrCursor: r.rrCursor }, after: { rrCursor: next }, afterVersion: null });
+      }
+    }
+    const toPool = changes.filter((c) => c.toRepId === null).length;
+    const out = applyOwnerChanges(
+      core,
+      actor,
+      changes.map((a) => ({ accountId: a.accountId, toRepId: a.toRepId, reason: `${input.reason}（${noteFor(a, ruleNames)}）` })),
+      { kind: 'auto', reason: input.reason, journalKind: 'auto_allocate', summary: `自动分配 ${changes.length} 个客户${toPool ? `（${toPool} 个进入公海）` : ''}`, extraItems },
+    );
+    if (out.journalId !== null) {
+      const setCursor = core.sqlite.prepare('update allocation_rules set rr_cursor = ? where id = ?');
+      for (const x of extraItems) setCursor.run((x.after as { rrCursor: number }).rrCursor, x.entityId);
+    }
+    return { journalId: out.journalId, changed: out.changed, toPool, fingerprint: plan.fingerprint };
+  });
+  core.events.emit('data.changed', { entities: ['accounts', 'reps', 'journals', 'allocation_rules'] });
+  return result;
+}
+
+/** Auto-allocation of given accounts by the saved rules (the import calls this for new accounts). */
+export function autoAllocateAccounts(core: Core, actor: Actor, accountIds: string[], reason = '导入后自动分配') {
+  if (accountIds.length === 0) return { journalId: null, changed: 0, toPool: 0, fingerprint: '' };
+  return applyAllocation(core, actor, { scope: { kind: 'accounts', ids: accountIds }, rules: { source: 'saved' }, reason });
+}

@@ -1,0 +1,158 @@
+import { msg } from '../../../../../shared/i18n/text';
+import { AppError } from '../../../../../shared/rpc/errors';
+import { importBatches, journals } from '../../../../../db/schema';
+import type { Actor, Core } from '../../../core';
+import { newId } from '../../../ids';
+import { refreshAccountAggregates } from '../../aggregates';
+import { recordAudit } from '../../audit';
+import { importOwnerAllocator, type NewAccountForAllocation } from '../allocation-hook';
+import { KINDS } from '../kinds';
+import type { CommitContext, Existing, FieldChange, Rec } from '../kinds/kind';
+import type { ImportSession } from '../session/import-session';
+import { RefResolver } from '../validate/refs';
+import { JournalWriter, type Row } from './journal-writer';
+
+export interface CommitResult {
+  batchId: string;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  errors: number;
+  warnings: { code: string; zh: string; en: string }[];
+}
+
+const KIND_TABLE: Record<string, string> = { accounts: 'accounts', reps: 'reps', followups: 'followups', orders: 'orders', payments: 'payments', targets: 'targets' };
+
+/**
+ * Writes a validated session in ONE transaction: every create and update, the journal items that make
+ * it undoable, the import batch and an audit entry. Any failure rolls everything back. Rows with
+ * errors are refused unless the caller chose to skip them.
+ */
+export function commitImport(core: Core, actor: Actor, session: ImportSession, opts: { skipInvalid: boolean }): CommitResult {
+  const summary = session.summary;
+  if (!summary || !session.kind) throw new AppError('RULE_VIOLATION', msg('请先校验再导入', 'Validate before importing'));
+  if (session.committedBatchId) throw new AppError('CONFLICT', msg('这个文件已经导入过了（同一会话）', 'This file was already imported in this session'));
+  if (summary.errorRows > 0 && !opts.skipInvalid) {
+    throw new AppError('RULE_VIOLATION', msg(`还有 ${summary.errorRows} 行有错误：请修正、跳过这些行，或选择“跳过有错误的行”`, `${summary.errorRows} rows still have errors: fix or skip them, or choose to skip rows with errors`), { errorRows: summary.errorRows });
+  }
+  const kind = session.kind;
+  const impl = KINDS[kind];
+  const sx = session.staging.schema;
+  const now = core.clock.now();
+  const journalId = newId(now);
+  const batchId = newId(now);
+  const ctx: CommitContext = {
+    core,
+    refs: new RefResolver(core),
+    fields: [],
+    mapped: new Set(),
+    policy: session.options.onDuplicate,
+    fileName: session.fileName,
+    today: core.today(),
+    batchLabel: `导入 ${session.fileName}`,
+  };
+  const warnings: CommitResult['warnings'] = [];
+  let created = 0;
+  let updated = 0;
+  const createdAccounts: NewAccountForAllocation[] = [];
+  try {
+    core.tx(() => {
+      core.db.insert(journals).values({ id: journalId, kind: 'import', summary: `导入 ${session.fileName}（${kind}）`, itemCount: 0, createdAt: now, createdBy: actor.id }).run();
+      const w = new JournalWriter(core, actor, journalId, now);
+      // Paged by idx: better-sqlite3 refuses writes while a statement is still iterating.
+      const page = core.sqlite.prepare(
+        impl.grouped
+          ? `select idx, action, target, entity as record, changes from ${sx}.results where entity is not null and action in ('create', 'update') and idx > ? order by idx limit 1000`
+          : `select idx, action, target, record, changes from ${sx}.results where action in ('create', 'update') and idx > ? order by idx limit 1000`,
+      );
+      let last = 0;
+      for (;;) {
+        const batch = page.all(last) as { idx: number; action: string; target: string | null; record: string; changes: string | null }[];
+        if (batch.length === 0) break;
+        last = batch[batch.length - 1]!.idx;
+        for (const r of batch) {
+          const rec = JSON.parse(r.record) as Rec;
+          if (r.action === 'create') {
+            const id = impl.create(w, rec, ctx);
+            created++;
+            if (session.options.assignOwners && kind === 'accounts' && !rec.ownerRepId) createdAccounts.push({ id, territoryId: (rec.territoryId as string | null) ?? null, industry: (rec.industry as string | null) ?? null, tier: (rec.tier as string | null) ?? 'C', source: (rec.source as string | null) ?? null });
+          } else {
+            const existing = reload(ctx, kind, r.target!, rec);
+            const changes = impl.changes(rec, existing, ctx) as FieldChange[];
+            if (changes.length === 0) continue;
+            impl.update(w, rec, existing, changes, ctx);
+            recordAudit(core, actor, { action: `import.update`, entityType: kind, entityId: existing.id, before: Object.fromEntries(changes.map((c) => [c.field, c.before])), after: Object.fromEntries(changes.map((c) => [c.field, c.after])), journalId });
+            updated++;
+          }
+        }
+      }
+      if (session.options.assignOwners && kind === 'accounts' && createdAccounts.length) {
+        const allocate = importOwnerAllocator();
+        if (!allocate) {
+          warnings.push({ code: 'ALLOCATION_UNAVAILABLE', zh: '分配规则尚未启用：新客户留在公海，可稍后在分配中心分配', en: 'Allocation rules are not available yet: new accounts stay in the pool for now' });
+        } else {
+          for (const [accountId, repId] of allocate(core, actor, createdAccounts)) {
+            w.update('accounts', accountId, { owner_rep_id: repId, owned_since: now });
+            w.insert('account_transfers', { id: newId(now), account_id: accountId, from_rep_id: null, to_rep_id: repId, kind: 'auto', reason: `${ctx.batchLabel}（分配规则）`, journal_id: journalId, at: now, by: actor.id });
+          }
+        }
+      }
+      w.finish();
+      if (w.touchedAccounts.size) refreshAccountAggregates(core, [...w.touchedAccounts]);
+      const s = session.summary!;
+      const skipped = s.plan.skip + (opts.skipInvalid ? s.plan.error : 0);
+      core.sqlite.prepare(`update journals set item_count = ? where id = ?`).run(w.items, journalId);
+      core.db
+        .insert(importBatches)
+        .values({
+          id: batchId,
+          journalId,
+          kind,
+          fileName: session.fileName,
+          fileSha256: session.fileSha256,
+          sheet: session.sheet,
+          headerRow: session.headerRow,
+          encoding: session.source.encoding,
+          mapping: JSON.stringify({ headers: session.headers, mapping: session.mapping, options: session.options }),
+          onDuplicate: session.options.onDuplicate,
+          rowCount: s.rows,
+          createdCount: created,
+          updatedCount: updated,
+          skippedCount: skipped,
+          errorCount: s.errorRows,
+          createdAt: now,
+          createdBy: actor.id,
+        })
+        .run();
+      recordAudit(core, actor, { action: 'import.commit', entityType: 'import_batch', entityId: batchId, after: { file: session.fileName, kind, created, updated, skipped }, journalId });
+    });
+  } catch (error) {
+    throw commitError(error);
+  }
+  session.committedBatchId = batchId;
+  core.events.emit('data.changed', { entities: [KIND_TABLE[kind]!, 'accounts', 'import_batches'] });
+  const s = session.summary!;
+  return { batchId, created, updated, unchanged: s.plan.unchanged, skipped: s.plan.skip + (opts.skipInvalid ? s.plan.error : 0), errors: s.errorRows, warnings };
+}
+
+/** The row to update, as it is now (it may have changed since validation). */
+function reload(ctx: CommitContext, kind: string, id: string, rec: Rec): Existing {
+  if (kind === 'targets') {
+    const found = KINDS.targets.findExisting(rec, ctx);
+    if (found) return found;
+  }
+  const table = KIND_TABLE[kind]!;
+  const row = ctx.core.sqlite.prepare(`select * from ${table} where id = ?`).get(id) as Row | undefined;
+  if (!row) throw new AppError('CONFLICT', msg('要更新的记录在校验之后被删除了，请重新校验', 'A record to update was deleted after validation; validate again'));
+  return { id, label: id, row, unique: false };
+}
+
+function commitError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  const e = error as { code?: string; message?: string };
+  if (e?.code?.startsWith('SQLITE_CONSTRAINT')) {
+    return new AppError('CONFLICT', msg(`导入与数据库中的数据冲突（校验之后数据有变化），没有写入任何内容，请重新校验：${e.message ?? ''}`, `The import conflicts with the database (it changed after validation); nothing was written. Validate again: ${e.message ?? ''}`));
+  }
+  return error;
+}

@@ -1,0 +1,174 @@
+import type { Journal } from '../../../shared/contract/journals';
+import { msg } from '../../../shared/i18n/text';
+import { AppError } from '../../../shared/rpc/errors';
+import type { Actor, Core } from '../core';
+import { newId } from '../ids';
+import { type OwnerState, ownerJson } from './owner-changes';
+import { refreshReclaimSchedule } from './pool-schedule';
+
+interface JournalRow {
+  id: string;
+  kind: Journal['kind'];
+  summary: string;
+  item_count: number;
+  created_at: number;
+  created_by_name: string | null;
+  undone_at: number | null;
+  undone_by_name: string | null;
+  conflicts: number;
+}
+
+/** Items whose row moved on since the operation (accounts by version; reps by version). */
+const CONFLICTS = `(
+  select count(*) from journal_items ji
+  left join accounts a on ji.entity_type = 'account' and a.id = ji.entity_id
+  left join reps r on ji.entity_type = 'rep' and r.id = ji.entity_id
+  where ji.journal_id = j.id and ji.after_version is not null
+    and ((ji.entity_type = 'account' and (a.id is null or a.deleted_at is not null or a.version <> ji.after_version))
+      or (ji.entity_type = 'rep' and (r.id is null or r.version <> ji.after_version))))`;
+
+const SELECT = `select j.id, j.kind, j.summary, j.item_count, j.created_at, j.undone_at,
+    coalesce(cu.display_name, j.created_by) as created_by_name, coalesce(uu.display_name, j.undone_by) as undone_by_name,
+    case when j.undone_at is null then ${CONFLICTS} else 0 end as conflicts
+  from journals j left join users cu on cu.id = j.created_by left join users uu on uu.id = j.undone_by`;
+
+function toJournal(r: JournalRow): Journal {
+  return { id: r.id, kind: r.kind, summary: r.summary, itemCount: r.item_count, createdAt: r.created_at, createdBy: r.created_by_name, undoneAt: r.undone_at, undoneBy: r.undone_by_name, conflicts: r.conflicts };
+}
+
+export function listJournals(core: Core, q: { kind?: Journal['kind'] | undefined; offset: number; limit: number }): { total: number; items: Journal[] } {
+  const where = q.kind ? 'where j.kind = @kind' : '';
+  const params = q.kind ? { kind: q.kind } : {};
+  const total = (core.sqlite.prepare(`select count(*) as n from journals j ${where}`).get(params) as { n: number }).n;
+  const rows = core.sqlite.prepare(`${SELECT} ${where} order by j.created_at desc, j.id desc limit @limit offset @offset`).all({ ...params, limit: q.limit, offset: q.offset }) as JournalRow[];
+  return { total, items: rows.map(toJournal) };
+}
+
+function requireJournal(core: Core, id: string): Journal {
+  const row = core.sqlite.prepare(`${SELECT} where j.id = ?`).get(id) as JournalRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', msg(`操作记录不存在：${id}`, `No such journal entry: ${id}`));
+  return toJournal(row);
+}
+
+interface ItemRow {
+  entity_type: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+  after_version: number | null;
+  label: string | null;
+  changed_since: number;
+}
+
+export function getJournal(core: Core, id: string, limit: number) {
+  const j = requireJournal(core, id);
+  const rows = core.sqlite
+    .prepare(
+      `select ji.entity_type, ji.entity_id, ji.before, ji.after, ji.after_version,
+         case ji.entity_type when 'account' then a.code || ' ' || a.name when 'rep' then r.name when 'allocation_rule' then ar.name end as label,
+         case when ji.after_version is null then 0
+              when ji.entity_type = 'account' then (a.id is null or a.version <> ji.after_version)
+              when ji.entity_type = 'rep' then (r.id is null or r.version <> ji.after_version) else 0 end as changed_since
+       from journal_items ji
+       left join accounts a on ji.entity_type = 'account' and a.id = ji.entity_id
+       left join reps r on ji.entity_type = 'rep' and r.id = ji.entity_id
+       left join allocation_rules ar on ji.entity_type = 'allocation_rule' and ar.id = ji.entity_id
+       where ji.journal_id = ? order by changed_since desc, ji.rowid limit ?`,
+    )
+    .all(id, limit) as ItemRow[];
+  return {
+    ...j,
+    items: rows.map((r) => ({ entityType: r.entity_type, entityId: r.entity_id, label: r.label ?? r.entity_id, before: r.before, after: r.after, changedSince: j.undoneAt === null && r.changed_since === 1 })),
+  };
+}
+
+function parse<T>(text: string | null): T {
+  return JSON.parse(text ?? 'null') as T;
+}
+
+/**
+ * Undoes a whole journal entry, or nothing. Refused when any account (or rep) it touched changed
+ * since (its version moved on): undoing would silently throw that later change away.
+ *
+ * What "exactly" means: every account row it touched gets back the owner columns, updated_at/by and
+ * version it had before, so the accounts table is identical to before the operation; the transfer
+ * rows the operation wrote are marked undone_at (the active owner history is as before); the audit
+ * log, being append-only, keeps the operation's entries and gains one mirror entry per account
+ * (before and after swapped) plus a journal.undo entry.
+ */
+export function undoJournal(core: Core, actor: Actor, id: string): { journalId: string; restored: number } {
+  const result = core.tx(() => {
+    const j = requireJournal(core, id);
+    if (j.undoneAt !== null) throw new AppError('CONFLICT', msg(`该操作已于之前撤销：${j.summary}`, `This operation was already undone: ${j.summary}`));
+    if (j.conflicts > 0) {
+      const changed = core.sqlite
+        .prepare(
+          `select a.code, a.name, a.version, ji.after_version from journal_items ji join accounts a on a.id = ji.entity_id
+           where ji.journal_id = ? and ji.entity_type = 'account' and (a.version <> ji.after_version or a.deleted_at is not null) limit 5`,
+        )
+        .all(id) as { code: string; name: string; version: number; after_version: number }[];
+      const shown = changed.map((c) => `${c.code} ${c.name}`).join('、');
+      throw new AppError(
+        'CONFLICT',
+        msg(
+          `无法撤销“${j.summary}”：其中 ${j.conflicts} 条记录在此之后又被修改（${shown || '业务员资料'}），撤销会丢失这些修改`,
+          `Cannot undo "${j.summary}": ${j.conflicts} of its records changed since (${shown || 'rep details'}); undoing would lose those changes`,
+        ),
+        { conflicts: j.conflicts, accounts: changed.map((c) => c.code) },
+      );
+    }
+    const items = core.sqlite.prepare('select entity_type, entity_id, before, after, after_version from journal_items where journal_id = ? order by rowid').all(id) as Omit<ItemRow, 'label' | 'changed_since'>[];
+
+    // Undo must not hand accounts back to a rep who has left since (unless this journal itself set "left").
+    const restoredRepStatus = new Map<string, string>();
+    for (const it of items) if (it.entity_type === 'rep') restoredRepStatus.set(it.entity_id, parse<{ status: string }>(it.before).status);
+    const owners = new Set(items.filter((it) => it.entity_type === 'account').map((it) => parse<OwnerState>(it.before).ownerRepId).filter((x): x is string => x !== null));
+    const leftOwners = [...owners].filter((repId) => {
+      const status = restoredRepStatus.get(repId) ?? (core.sqlite.prepare('select status from reps where id = ?').get(repId) as { status: string } | undefined)?.status;
+      return status === 'left';
+    });
+    if (leftOwners.length > 0) {
+      const names = leftOwners.map((r) => (core.sqlite.prepare('select name from reps where id = ?').get(r) as { name: string } | undefined)?.name ?? r).join('、');
+      throw new AppError('RULE_VIOLATION', msg(`无法撤销“${j.summary}”：原负责人已离职（${names}）`, `Cannot undo "${j.summary}": the previous owner has left (${names})`));
+    }
+
+    const now = core.clock.now();
+    const restoreAccount = core.sqlite.prepare(
+      `update accounts set owner_rep_id = ?, owned_since = ?, previous_owner_rep_id = ?, pooled_at = ?, updated_at = ?, updated_by = ?, version = ?
+       where id = ? and version = ?`,
+    );
+    const restoreRep = core.sqlite.prepare('update reps set status = ?, left_on = ?, updated_at = ?, updated_by = ?, version = ? where id = ? and version = ?');
+    const restoreCursor = core.sqlite.prepare('update allocation_rules set rr_cursor = ? where id = ? and rr_cursor = ?');
+    const insertAudit = core.sqlite.prepare(
+      'insert into audit_log (id, at, user_id, user_name, action, entity_type, entity_id, before, after, reason, journal_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const reason = `撤销：${j.summary}`;
+    const accountIds: string[] = [];
+    for (const it of items) {
+      if (it.entity_type === 'account') {
+        const b = parse<OwnerState>(it.before);
+        const a = parse<OwnerState>(it.after);
+        const r = restoreAccount.run(b.ownerRepId, b.ownedSince, b.previousOwnerRepId, b.pooledAt, b.updatedAt, b.updatedBy, b.version, it.entity_id, it.after_version);
+        if (r.changes !== 1) throw new AppError('CONFLICT', msg('撤销期间数据被修改，请重试', 'The data changed during the undo; try again'));
+        insertAudit.run(newId(now), now, actor.id, actor.name, 'account.undo', 'account', it.entity_id, ownerJson(a.ownerRepId), ownerJson(b.ownerRepId), reason, id);
+        accountIds.push(it.entity_id);
+      } else if (it.entity_type === 'rep') {
+        const b = parse<{ status: string; leftOn: string | null; updatedAt: number; updatedBy: string | null; version: number }>(it.before);
+        const a = parse<{ status: string }>(it.after);
+        const r = restoreRep.run(b.status, b.leftOn, b.updatedAt, b.updatedBy, b.version, it.entity_id, it.after_version);
+        if (r.changes !== 1) throw new AppError('CONFLICT', msg('撤销期间业务员资料被修改，请重试', 'The rep changed during the undo; try again'));
+        insertAudit.run(newId(now), now, actor.id, actor.name, 'rep.undo', 'rep', it.entity_id, JSON.stringify({ status: a.status }), JSON.stringify({ status: b.status }), reason, id);
+      } else if (it.entity_type === 'allocation_rule') {
+        // The round-robin cursor is a fairness hint, not data: put it back only if nobody moved it since.
+        restoreCursor.run(parse<{ rrCursor: number }>(it.before).rrCursor, it.entity_id, parse<{ rrCursor: number }>(it.after).rrCursor);
+      }
+    }
+    core.sqlite.prepare('update account_transfers set undone_at = ? where journal_id = ?').run(now, id);
+    core.sqlite.prepare('update journals set undone_at = ?, undone_by = ? where id = ?').run(now, actor.id, id);
+    insertAudit.run(newId(now), now, actor.id, actor.name, 'journal.undo', 'journal', id, null, JSON.stringify({ summary: j.summary, restored: accountIds.length }), reason, id);
+    refreshReclaimSchedule(core, accountIds);
+    return { journalId: id, restored: accountIds.length };
+  });
+  core.events.emit('data.changed', { entities: ['accounts', 'reps', 'journals'] });
+  return result;
+}

@@ -1,0 +1,60 @@
+/**
+ * Cleaning of cell text before any interpretation. Reps paste from Word, WeChat and web pages, so
+ * cells carry full-width digits and punctuation, non-breaking and ideographic spaces, zero-width
+ * characters and trailing TABs (the Excel "keep this number as text" trick).
+ */
+
+/** Full-width ASCII (！ … ～) → half-width, ideographic space → space. Other characters are kept. */
+export function toHalfWidth(text: string): string {
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) {
+      out += String.fromCharCode(c - 0xfee0);
+      changed = true;
+    } else if (c === 0x3000) {
+      out += ' ';
+      changed = true;
+    } else out += text[i];
+  }
+  return changed ? out : text;
+}
+
+// Zero-width space/joiners, word joiner, BOM, soft hyphen: invisible, never meant as data.
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+// C0 controls other than TAB/LF/CR, and DEL: junk from broken exports (a NUL inside a field).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
+
+export interface CleanResult {
+  text: string;
+  /** Control characters were removed (worth a warning: the file may be damaged). */
+  removedControls: boolean;
+}
+
+/** Trims, removes invisible and control characters, unifies odd spaces; keeps inner line breaks. */
+export function cleanCellText(raw: string): CleanResult {
+  let text = raw;
+  let removedControls = false;
+  if (CONTROL.test(text)) {
+    removedControls = true;
+    text = text.replace(CONTROL, '');
+  }
+  CONTROL.lastIndex = 0;
+  text = text.replace(INVISIBLE, '').replace(SPACES, ' ').replace(/\r\n?/g, '\n');
+  return { text: text.trim(), removedControls };
+}
+
+/** For single-line fields (names, codes, phones): all whitespace runs become one space. */
+export function singleLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Text that means "nothing here" in reps' sheets. */
+const NULLISH = new Set(['', '-', '--', '—', '——', '/', 'n/a', 'na', 'null', 'none', '无', '暂无', '空']);
+
+export function isNullish(text: string): boolean {
+  return NULLISH.has(text.trim().toLowerCase());
+}
