@@ -1,5 +1,5 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixedClock } from '../electron/backend/clock';
 import { createBackend } from '../electron/backend/createBackend';
@@ -21,7 +21,8 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'salesdesk-bench-credit-'));
   const file = join(dir, 'credit.sqlite');
   copyFileSync(source, file);
-  const backend = createBackend({ dbFile: file, logger: silentLogger, clock: fixedClock(BIG_DB.clockAt), trusted: true, synchronous: 'NORMAL' });
+  const clock = fixedClock(BIG_DB.clockAt);
+  const backend = createBackend({ dbFile: file, logger: silentLogger, clock, trusted: true, synchronous: 'NORMAL' });
   const client = createClient(contract, inProcessTransport(backend.dispatch));
   try {
     const db = backend.core.sqlite;
@@ -70,14 +71,33 @@ export async function run(): Promise<void> {
     const profile = await time(() => client.call('credit.getProfile', { accountId: next() }), { runs: 21 });
     record({ suite: 'credit', name: 'account credit profile (check preview + grade with factors + history)', ms: profile, runs: 21 });
 
+    // The first run grades every account for the first time (sets accounts.credit_grade on all 100,000).
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const first = await client.call('credit.run', {});
+    const firstMs = performance.now() - t0;
+    const firstCpu = process.cpuUsage(c0);
+    record({ suite: 'credit', name: 'batch run, first ever (every account graded and written)', ms: firstMs, runs: 1, target: '< 2000 ms', pass: firstMs < 2000, extra: { graded: first.accountCount, cpuMs: Math.round((firstCpu.user + firstCpu.system) / 1000), load: loadavg()[0]!.toFixed(1) } });
+    process.stdout.write(`    (CPU ${Math.round((firstCpu.user + firstCpu.system) / 1000)} ms; 1-minute load ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)\n`);
+    // Then once a day, as the app does: each run a day later, so overdue days and ages move.
+    const samples: number[] = [];
+    const cpu: number[] = [];
     let graded = 0;
-    const batch = await time(
-      async () => {
-        graded = (await client.call('credit.run', {})).accountCount;
-      },
-      { runs: 3 },
-    );
-    record({ suite: 'credit', name: 'batch run: grade every account, write run + grades', ms: batch, runs: 3, target: '< 2000 ms', pass: batch < 2000, extra: { graded } });
+    for (let day = 1; day <= 3; day++) {
+      clock.set(Date.parse(BIG_DB.clockAt) + day * 86_400_000);
+      const c = process.cpuUsage();
+      const t = performance.now();
+      const r = await client.call('credit.run', {});
+      samples.push(performance.now() - t);
+      const u = process.cpuUsage(c);
+      cpu.push((u.user + u.system) / 1000);
+      graded = r.accountCount;
+    }
+    const batch = median(samples);
+    record({ suite: 'credit', name: 'batch run, daily (a day later each time; all accounts)', ms: batch, runs: samples.length, target: '< 2000 ms', pass: batch < 2000, extra: { graded, cpuMs: Math.round(median(cpu)), load: loadavg()[0]!.toFixed(1) } });
+    process.stdout.write(`    (CPU median ${Math.round(median(cpu))} ms; 1-minute load ${loadavg()[0]!.toFixed(1)})\n`);
+    const again = await time(() => client.call('credit.run', {}), { runs: 3, warm: false });
+    record({ suite: 'credit', name: 'batch run, again the same day', ms: again, runs: 3, target: '< 2000 ms', pass: again < 2000 });
     const changes = db.prepare('select count(*) as n from credit_grades g join credit_runs r on r.id = g.run_id where g.previous_grade is not null and g.previous_grade <> g.grade').get() as { n: number };
     process.stdout.write(`  grade changes recorded across runs: ${changes.n}\n`);
 
