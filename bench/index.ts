@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'accounts-ui': () => import('./accounts-ui'),
   o2c: () => import('./order-to-cash'),
   import: () => import('./import'),
+  credit: () => import('./credit'),
   export: () => import('./export'),
 };
 

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { accounts } from './accounts';
 import { auditColumns, idColumn } from './columns';
 import { orders } from './orders';
@@ -35,6 +35,8 @@ export const creditChecks = sqliteTable(
     accountId: text('account_id').notNull().references(() => accounts.id),
     orderId: text('order_id').references(() => orders.id),
     outcome: text('outcome', { enum: CREDIT_OUTCOMES }).notNull(),
+    /** What ran it: confirming an order, someone asking (UI / CLI), or a manager's override. */
+    trigger: text('trigger', { enum: ['confirm', 'manual', 'override'] }).notNull().default('manual'),
     limitFen: integer('limit_fen'),
     exposureFen: integer('exposure_fen').notNull(),
     reasons: text('reasons').notNull().default('[]'),
@@ -75,7 +77,11 @@ export const creditRuns = sqliteTable(
   (t) => [index('credit_runs_at_idx').on(t.at)],
 );
 
-/** The grade each account got in a run, with every factor's contribution (JSON). */
+/**
+ * The grade each account got in a run, with every factor's contribution (JSON). Accounts with nothing
+ * to grade (no orders, payments, returns or credit profile: grade A, score 100) get a row only when
+ * their grade changed; the run's summary counts them all.
+ */
 export const creditGrades = sqliteTable(
   'credit_grades',
   {
@@ -86,6 +92,14 @@ export const creditGrades = sqliteTable(
     score: integer('score').notNull(),
     previousGrade: text('previous_grade'),
     factors: text('factors').notNull().default('[]'),
+    /** Exposure and the limit in force when graded; the risk grid filters and sorts on them. */
+    exposureFen: integer('exposure_fen').notNull().default(0),
+    limitFen: integer('limit_fen'),
+    overLimit: integer('over_limit', { mode: 'boolean' }).notNull().default(false),
+    /** The run suggests a credit hold (grade or overdue per settings creditHoldSuggestion, not yet on hold). */
+    suggestHold: integer('suggest_hold', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [index('credit_grades_run_idx').on(t.runId), index('credit_grades_account_idx').on(t.accountId)],
+  // Rows are written in account-id order within a run, so this index only ever grows at its end; an
+  // account's history is one probe per run (runs are few: settings.creditRunsKept keep their rows).
+  (t) => [uniqueIndex('credit_grades_run_account_uq').on(t.runId, t.accountId)],
 );

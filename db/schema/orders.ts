@@ -53,6 +53,8 @@ export const orders = sqliteTable(
     /** The grid's default order (newest first, id as the tiebreak) straight from an index, even deep into the pages. */
     index('orders_ordered_page_idx').on(sql`${t.orderedOn} desc`, t.id).where(sql`${t.deletedAt} is null`),
     index('orders_money_idx').on(t.id, t.state, t.confirmedOn, t.accountId, t.repId, t.deletedAt).where(sql`${t.deletedAt} is null`),
+    /** Covers the credit passes (services/credit/credit-inputs.ts): an account's orders with their money columns, in account order, without touching the table. */
+    index('orders_credit_idx').on(t.accountId, t.id, t.state, t.confirmedOn, t.totalFen, t.billedFen, t.collectedFen, t.returnedFen, t.deletedAt).where(sql`${t.deletedAt} is null and ${t.confirmedOn} is not null`),
   ],
 );
 

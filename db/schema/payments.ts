@@ -29,6 +29,8 @@ export const instalments = sqliteTable(
   },
   (t) => [
     index('instalments_order_idx').on(t.orderId, t.seq),
+    /** Covers the credit instalment pass: an order's current instalments by due date with their money and paid-on date. */
+    index('instalments_credit_idx').on(t.orderId, t.dueOn, t.amountFen, t.paidFen, t.returnedFen, t.paidOn).where(sql`${t.supersededOn} is null`),
     index('instalments_open_due_idx').on(t.dueOn).where(sql`${t.paidFen} < ${t.amountFen}`),
     /** Covers the AR aging scan: open rows of the current plans, in order id order (for the join to orders). */
     index('instalments_open_order_idx')
@@ -81,7 +83,8 @@ export const paymentAllocations = sqliteTable(
   },
   (t) => [
     index('payment_allocations_payment_idx').on(t.paymentId),
-    index('payment_allocations_order_idx').on(t.orderId),
+    /** By order, covering the credit collection pass (when and how much). */
+    index('payment_allocations_order_idx').on(t.orderId, t.allocatedOn, t.amountFen),
     index('payment_allocations_instalment_idx').on(t.instalmentId),
     /** Covers "paid on this instalment as of a date" for the aging replay. */
     index('payment_allocations_asof_idx').on(t.instalmentId, t.allocatedOn, t.amountFen),

@@ -3,6 +3,7 @@ import { APP_VERSION } from '../backend/version';
 import { registerAccounts } from './commands/accounts';
 import { registerAr } from './commands/ar';
 import { registerCases } from './commands/cases';
+import { registerCredit } from './commands/credit';
 import { registerOrders } from './commands/orders';
 import { registerPayments } from './commands/payments';
 import { registerAllocate } from './commands/allocate';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerPayments(program);
   registerAr(program);
   registerCases(program);
+  registerCredit(program);
   registerAllocate(program);
   registerPool(program);
   registerUndo(program);

@@ -32,7 +32,7 @@ export const routes: AppRoute[] = [
   { key: 'orders', path: '/orders', icon: <ShoppingCartOutlined />, label: 'nav.orders', page: lazy(() => import('./modules/orders/OrdersPage')) },
   { key: 'payments', path: '/payments', icon: <MoneyCollectOutlined />, label: 'nav.payments', page: lazy(() => import('./modules/payments/PaymentsPage')) },
   { key: 'cases', path: '/cases', icon: <CustomerServiceOutlined />, label: 'nav.cases', page: lazy(() => import('./modules/cases/CasesPage')) },
-  { key: 'credit', path: '/credit', icon: <SafetyCertificateOutlined />, label: 'nav.credit', page: comingSoon('credit') },
+  { key: 'credit', path: '/credit', icon: <SafetyCertificateOutlined />, label: 'nav.credit', page: lazy(() => import('./modules/credit/CreditPage')) },
   { key: 'import', path: '/import', icon: <ImportOutlined />, label: 'nav.import', page: lazy(() => import('./modules/import/ImportPage')) },
   { key: 'reports', path: '/reports', icon: <BarChartOutlined />, label: 'nav.reports', page: lazy(() => import('./modules/reports/ReportsPage')) },
   { key: 'settings', path: '/settings', icon: <SettingOutlined />, label: 'nav.settings', page: lazy(() => import('./modules/settings/SettingsPage')) },

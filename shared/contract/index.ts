@@ -1,6 +1,7 @@
 import { accountLinksContract } from './account-links';
 import { accountsContract } from './accounts';
 import { casesContract } from './cases';
+import { creditContract } from './credit';
 import { ordersContract } from './orders';
 import { paymentsContract } from './payments';
 import { receivablesContract } from './receivables';
@@ -28,6 +29,7 @@ export const contract = {
   ...paymentsContract,
   ...receivablesContract,
   ...casesContract,
+  ...creditContract,
   ...accountLinksContract,
   ...transfersContract,
   ...allocationContract,

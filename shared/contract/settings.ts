@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agingBoundsProblem, DEFAULT_AGING_BOUNDS } from '../domain/aging';
+import { creditSettingsFields } from './credit-settings';
 import { calendarProblem, DEFAULT_WORK_CALENDAR, type WorkCalendar } from '../domain/work-calendar';
 import { isIsoDate } from '../domain/dates';
 
@@ -54,6 +55,8 @@ export const settingsSchema = z.object({
   lastPoolReclaimOn: z.string().nullable().default(null),
   /** 12 monthly weights (Jan … Dec) for splitting quarter / year targets "by seasonality". */
   targetSeasonality: z.array(z.number().int().min(0).max(1000)).length(12).default([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]),
+  /** Credit defaults, overdue rule, warning line, grading bands, hold suggestion (see credit-settings.ts). */
+  ...creditSettingsFields,
 });
 
 export type AppSettings = z.output<typeof settingsSchema>;

@@ -7,9 +7,11 @@ import { setUpBackend } from '../helpers/backend';
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
-describe('the beforeConfirm hook (where the credit check will run)', () => {
-  it('has no checker registered yet', () => {
-    expect(beforeConfirm).toEqual([]);
+describe('the beforeConfirm hook (where the credit check runs)', () => {
+  it('has the credit check registered once a backend exists (services/credit/credit-confirm-hook.ts)', async () => {
+    const t = await setUpBackend();
+    cleanup = () => t.close();
+    expect(beforeConfirm.map((c) => c.name)).toEqual(['credit']);
   });
 
   it('lets a registered check refuse a confirmation (nothing changes) or pass it with a status and warnings', async () => {

@@ -4,6 +4,7 @@ import type { CallContext } from '../core';
 import type { Runtime } from '../runtime';
 import { accountsHandlers } from './accounts';
 import { casesHandlers } from './cases';
+import { creditHandlers } from './credit';
 import { ordersHandlers } from './orders';
 import { paymentsHandlers } from './payments';
 import { receivablesHandlers } from './receivables';
@@ -30,6 +31,7 @@ export function createHandlers(rt: Runtime) {
     ...paymentsHandlers(rt),
     ...receivablesHandlers(rt),
     ...casesHandlers(rt),
+    ...creditHandlers(rt),
     ...transfersHandlers(rt),
     ...allocationHandlers(rt),
     ...poolHandlers(rt),

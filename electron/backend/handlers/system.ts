@@ -11,6 +11,7 @@ import type { Runtime } from '../runtime';
 import { backupTo, timestampedBackupFile } from '../services/backup';
 import { seedDemo } from '../services/demo/seed-demo';
 import { writeSettings } from '../services/settings';
+import { CREDIT_SETTING_KEYS } from '../../../shared/contract/credit-settings';
 import { authenticate, createUser, listUsers, setPassword, toSessionUser, updateUser } from '../services/users';
 
 export function status(rt: Runtime): Status {
@@ -69,6 +70,10 @@ export function systemHandlers(rt: Runtime): Handlers<typeof systemContract, Cal
     'settings.update': (patch, ctx) => {
       const adminOnly = (['signInRequired', 'companyName', 'timeZone', 'backupKeepDays'] as const).some((k) => patch[k] !== undefined);
       if (adminOnly && ctx.role !== 'admin') throw new AppError('FORBIDDEN', msg('只有管理员可以修改这些设置', 'Only an admin can change these settings'));
+      // Credit defaults and thresholds belong to managers (and are audited through credit.updateDefaults).
+      if (CREDIT_SETTING_KEYS.some((k) => patch[k] !== undefined) && ctx.role !== 'admin' && ctx.role !== 'manager') {
+        throw new AppError('FORBIDDEN', msg('只有经理或管理员可以修改信用设置', 'Only a manager or admin can change the credit settings'));
+      }
       if (patch.signInRequired) {
         const withoutPassword = listUsers(core).filter((u) => u.active && u.passwordHash === null);
         if (withoutPassword.length > 0) {

@@ -11,7 +11,7 @@ import { refreshAccountAggregates } from './aggregates';
 import { recordAudit } from './audit';
 import { nextNumber } from './numbers';
 import { releaseOrderAllocations } from './ledger';
-import { runBeforeConfirm } from './order-confirm-checks';
+import { runAfterRefused, runBeforeConfirm } from './order-confirm-checks';
 import { type ServiceWarning, requireOrderAt } from './orders';
 import { insertInstalments, planFromText } from './payment-plans';
 
@@ -59,7 +59,23 @@ export function confirmOrder(
   actor: Actor,
   input: { id: string; version: number; confirmedOn?: string | undefined; plan?: string | undefined; checkOptions?: Record<string, unknown> },
 ): { warnings: ServiceWarning[] } {
-  const result = core.tx(() => {
+  let result: { warnings: ServiceWarning[] };
+  try {
+    result = confirmInTx(core, actor, input);
+  } catch (error) {
+    runAfterRefused(core, actor, error);
+    throw error;
+  }
+  core.events.emit('data.changed', { entities: ['orders', 'accounts'] });
+  return result;
+}
+
+function confirmInTx(
+  core: Core,
+  actor: Actor,
+  input: { id: string; version: number; confirmedOn?: string | undefined; plan?: string | undefined; checkOptions?: Record<string, unknown> },
+): { warnings: ServiceWarning[] } {
+  return core.tx(() => {
     const o = requireOrderAt(core, input.id, input.version);
     refuse(o, 'confirm');
     const lineCount = (core.sqlite.prepare('select count(*) as n from order_lines where order_id = ?').get(o.id) as { n: number }).n;
@@ -81,8 +97,6 @@ export function confirmOrder(
     done(core, o.accountId);
     return { warnings: checks.warnings };
   });
-  core.events.emit('data.changed', { entities: ['orders', 'accounts'] });
-  return result;
 }
 
 export function shipOrder(

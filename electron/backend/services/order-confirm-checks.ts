@@ -29,9 +29,14 @@ export interface ConfirmCheckResult {
 export interface ConfirmCheck {
   name: string;
   run(ctx: ConfirmCheckContext): ConfirmCheckResult | void;
+  /**
+   * Called after a refusal rolled the confirming transaction back (error is what was thrown), outside
+   * any transaction: for what must survive the refusal, such as the record of a refused credit check.
+   */
+  afterRefused?(core: Core, actor: Actor, error: unknown): void;
 }
 
-/** Checks run in registration order; empty until the credit issue registers its checker. */
+/** Checks run in registration order (the credit check registers itself: services/credit/credit-confirm-hook.ts). */
 export const beforeConfirm: ConfirmCheck[] = [];
 
 /** Adds a check; returns a function that removes it again (tests). */
@@ -53,4 +58,9 @@ export function runBeforeConfirm(ctx: ConfirmCheckContext): { creditStatus: Cred
     if (r.warnings) warnings.push(...r.warnings);
   }
   return { creditStatus, warnings };
+}
+
+/** Lets each check record what must outlive a refused (rolled back) confirmation. */
+export function runAfterRefused(core: Core, actor: Actor, error: unknown): void {
+  for (const check of beforeConfirm) check.afterRefused?.(core, actor, error);
 }

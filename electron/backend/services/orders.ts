@@ -12,6 +12,7 @@ import type { Actor, Core } from '../core';
 import { newId } from '../ids';
 import { refreshAccountAggregates } from './aggregates';
 import { changedFields, recordAudit } from './audit';
+import { paymentTermsFor } from './credit/credit-levels';
 import { nextNumber } from './numbers';
 import { staleVersion } from './users';
 
@@ -47,7 +48,7 @@ export function resolveOrderId(core: Core, ref: { id: string } | { orderNo: stri
 
 function requireAccount(core: Core, accountId: string) {
   const a = core.db
-    .select({ id: accounts.id, name: accounts.name, code: accounts.code, ownerRepId: accounts.ownerRepId })
+    .select({ id: accounts.id, name: accounts.name, code: accounts.code, ownerRepId: accounts.ownerRepId, tier: accounts.tier, accountGroup: accounts.accountGroup })
     .from(accounts)
     .where(and(eq(accounts.id, accountId), isNull(accounts.deletedAt)))
     .get();
@@ -151,7 +152,8 @@ export function createOrder(core: Core, actor: Actor, input: OrderCreateInput): 
       orderedOn,
       promisedOn: input.promisedOn ?? null,
       customerPo: input.customerPo?.trim() || null,
-      paymentTermsDays: input.paymentTermsDays ?? 30,
+      // The account's credit terms (account → group → tier → company default, 30 days out of the box).
+      paymentTermsDays: input.paymentTermsDays ?? paymentTermsFor(core, account),
       totalFen: lines.reduce((a, l) => a + l.amountFen, 0),
       taxFen: lines.reduce((a, l) => a + (l.taxFen ?? 0), 0),
       notes: input.notes ?? null,

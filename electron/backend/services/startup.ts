@@ -2,6 +2,7 @@ import type { Actor, Core } from '../core';
 import { refreshAllAccountAggregates } from './aggregates';
 import { backupTo, pruneBackups, timestampedBackupFile } from './backup';
 import { sweepSlaBreaches } from './case-sla';
+import { runDailyCreditGrading } from './credit/credit-daily';
 import { dailyReclaim } from './pool';
 import { runDueScheduledExports } from './export/scheduled-exports';
 import { writeSettings } from './settings';
@@ -16,6 +17,8 @@ export interface StartupReport {
   poolReclaim: { reclaimed: number; held: number; journalId: string | null } | null;
   /** Scheduled exports that were due (or missed while the app was closed) and ran now. */
   scheduledExports: number;
+  /** Accounts graded by the daily credit run (null: it had already run today). */
+  creditGraded: number | null;
 }
 
 /**
@@ -36,7 +39,9 @@ export async function runDailyTasks(core: Core, actor: Actor, invalidateSettings
   const slaBreaches = sweepSlaBreaches(core, actor);
   // After the aggregates: an account whose receivables were just settled may be reclaimed today.
   const poolReclaim = dailyReclaim(core, actor, invalidateSettings);
+  // After the aggregates too: grades read today's overdue days.
+  const creditGraded = runDailyCreditGrading(core, actor);
   // After the aggregates, so that catch-up exports see today's overdue figures (and today's owners).
   const scheduledExports = (await runDueScheduledExports(core, actor)).length;
-  return { backup, prunedBackups: pruned, refreshedAccounts, slaBreaches, poolReclaim, scheduledExports };
+  return { backup, prunedBackups: pruned, refreshedAccounts, slaBreaches, poolReclaim, scheduledExports, creditGraded };
 }

@@ -3,6 +3,7 @@ import { accountTransfers, auditLog, followups, reps } from '../../../db/schema'
 import type { AccountDetail } from '../../../shared/contract/accounts';
 import { type Lang, type LocalizedText, msg, pick } from '../../../shared/i18n/text';
 import type { Core } from '../core';
+import { creditTimelineSources } from './credit/credit-timeline';
 import { orderToCashTimelineSources } from './o2c-timeline';
 
 export type TimelineEntry = AccountDetail['timeline'][number];
@@ -137,7 +138,7 @@ const editSource: TimelineSource = (core, accountId, lang) =>
     }));
 
 /** Every source of an account's history; features add theirs (orders, payments, cases, credit …). */
-export const timelineSources: TimelineSource[] = [followupSource, transferSource, editSource, ...orderToCashTimelineSources];
+export const timelineSources: TimelineSource[] = [followupSource, transferSource, editSource, ...orderToCashTimelineSources, ...creditTimelineSources];
 
 export function accountTimeline(core: Core, accountId: string, lang: Lang): TimelineEntry[] {
   return timelineSources

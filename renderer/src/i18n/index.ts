@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../../../shared/i18n/text';
 import { accountsText } from '../modules/accounts/i18n';
 import { casesText } from '../modules/cases/i18n';
+import { creditText } from '../modules/credit/i18n';
 import { ordersText } from '../modules/orders/i18n';
 import { paymentsText } from '../modules/payments/i18n';
 import { allocationText } from '../modules/allocation/i18n';
@@ -21,6 +22,7 @@ export const namespaces = {
   orders: ordersText,
   payments: paymentsText,
   cases: casesText,
+  credit: creditText,
   allocation: allocationText,
   import: importText,
   reports: reportsText,

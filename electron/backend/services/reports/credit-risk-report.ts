@@ -1,105 +1,109 @@
 /**
- * 信用风险 (basic): grades, holds, limit use and expiring temporary limits from credit_profiles and the
- * accounts' maintained aggregates. The credit feature will enrich this (exposure incl. unbilled orders,
- * inherited limits, grade reasons); until then a missing limit reads "未设（继承默认）".
+ * 信用风险: every account graded now by the credit engine (the batch's own computation, read only):
+ * grade and score with the factors that cost points, exposure including confirmed-but-unbilled orders
+ * and advance payments, the limit in force and where it comes from (account / group / tier / company,
+ * temporary), holds, suggested holds, overdue, and temporary limits about to expire.
  */
+import { explainGrade, gradeAccount } from '../../../../shared/domain/credit-grade';
+import { unpackFactors } from '../credit/credit-grading';
+import { LEVEL_NAMES } from '../../../../shared/domain/credit-check';
 import { addDays } from '../../../../shared/domain/dates';
+import { accountNames, dropActive, gradeAll, type GradedAccount } from '../credit/credit-grade-all';
+import { latestRun } from '../credit/credit-risk-list';
 import type { RowValues, SheetSpec } from '../export/sheet-spec';
 import { findRep } from '../targets/rep-directory';
 import { POOL } from './labels';
 import type { ReportDefinition } from './report-types';
-
-interface RiskRow {
-  code: string;
-  name: string;
-  owner: string | null;
-  grade: string | null;
-  hold: number;
-  holdReason: string | null;
-  limitFen: number | null;
-  tempLimitFen: number | null;
-  tempExpires: string | null;
-  openFen: number;
-  overdueFen: number;
-  maxDays: number;
-}
 
 const GRADES = ['A', 'B', 'C', 'D', 'E'];
 
 export const creditRiskReport: ReportDefinition<'credit-risk'> = {
   report: 'credit-risk',
   title: { zh: '信用风险', en: 'Credit risk' },
-  description: { zh: '信用等级分布、冻结客户、超额度客户、即将到期的临时额度', en: 'Grades, holds, accounts over their limit, temporary limits about to expire' },
+  description: { zh: '信用等级及扣分原因、冻结与建议冻结、超额度客户、即将到期的临时额度', en: 'Grades with their reasons, holds and suggested holds, accounts over their limit, temporary limits about to expire' },
   hasPeriod: false,
   hasRep: true,
   build(core, params) {
     const today = core.today();
     const soon = addDays(today, 30);
     const rep = params.rep ? findRep(core, params.rep) : null;
-    const all = core.sqlite
-      .prepare(
-        `select a.code, a.name, r.name as owner, a.credit_grade as grade, max(a.credit_hold, coalesce(cp.hold, 0)) as hold, cp.hold_reason as holdReason,
-                cp.limit_fen as limitFen, cp.temp_limit_fen as tempLimitFen, cp.temp_limit_expires_on as tempExpires,
-                a.open_receivable_fen as openFen, a.overdue_fen as overdueFen, a.max_overdue_days as maxDays
-         from accounts a left join credit_profiles cp on cp.account_id = a.id left join reps r on r.id = a.owner_rep_id
-         where a.deleted_at is null ${rep ? 'and a.owner_rep_id = @rep' : ''}
-           and (cp.account_id is not null or a.credit_grade in ('D','E') or a.credit_hold = 1 or a.overdue_fen > 0)
-         order by coalesce(a.credit_grade, 'Z') desc, a.overdue_fen desc, a.code`,
-      )
-      .all(rep ? { rep: rep.id } : {}) as RiskRow[];
-    const limitOf = (r: RiskRow) => (r.tempLimitFen !== null && r.tempExpires !== null && r.tempExpires >= today ? r.tempLimitFen : r.limitFen);
-    const overLimit = (r: RiskRow) => {
-      const l = limitOf(r);
-      return l !== null && r.openFen > l;
-    };
-    const gradeCounts = core.sqlite
-      .prepare(`select coalesce(credit_grade, '未评级') as g, count(*) as n from accounts where deleted_at is null ${rep ? 'and owner_rep_id = @rep' : ''} group by 1`)
-      .all(rep ? { rep: rep.id } : {}) as { g: string; n: number }[];
-    const count = (g: string) => gradeCounts.find((x) => x.g === g)?.n ?? 0;
-    const expiring = all.filter((r) => r.tempExpires !== null && r.tempExpires >= today && r.tempExpires <= soon);
+    const repNames = new Map((core.sqlite.prepare('select id, name from reps').all() as { id: string; name: string }[]).map((r) => [r.id, r.name]));
+    const all = gradeAll(core, { kind: 'all' });
+    dropActive(core);
+    const graded = all.graded.filter((g) => !rep || g.ownerRepId === rep.id);
+    // Accounts with nothing to grade are A (the rep filter needs their owner, so count those directly).
+    const idleA = rep ? (core.sqlite.prepare('select count(*) as n from accounts where deleted_at is null and owner_rep_id = ?').get(rep.id) as { n: number }).n - graded.length : all.idle;
+    const risky = graded
+      .filter((g) => g.hasProfile || g.hold || g.overLimit || g.suggestHold || g.overdueFen > 0 || g.grade >= 'C')
+      .sort((a, b) => (a.grade < b.grade ? 1 : a.grade > b.grade ? -1 : a.score - b.score || b.overdueFen - a.overdueFen || a.id.localeCompare(b.id)));
+    const expiring = graded.filter((g) => g.temp !== null && g.temp.expiresOn <= soon).sort((a, b) => a.temp!.expiresOn.localeCompare(b.temp!.expiresOn) || a.id.localeCompare(b.id));
+    const names = accountNames(core, [...new Set([...risky, ...expiring].map((g) => g.id))]);
+    const count = (g: string) => graded.filter((x) => x.grade === g).length + (g === 'A' ? idleA : 0);
+    const run = latestRun(core);
     const summary: RowValues[] = [
       ...GRADES.map((g) => [`信用等级 ${g}`, { value: count(g), kind: 'int' as const }]),
-      ['未评级', { value: count('未评级'), kind: 'int' }],
-      ['信用冻结客户', { value: all.filter((r) => r.hold).length, kind: 'int' }],
-      ['超出额度客户', { value: all.filter(overLimit).length, kind: 'int' }],
-      ['有逾期的客户', { value: all.filter((r) => r.overdueFen > 0).length, kind: 'int' }],
-      ['逾期金额合计（元）', { value: all.reduce((s, r) => s + r.overdueFen, 0), kind: 'money' }],
+      ['信用冻结客户', { value: graded.filter((g) => g.hold).length, kind: 'int' }],
+      ['建议冻结客户', { value: graded.filter((g) => g.suggestHold).length, kind: 'int' }],
+      ['超出额度客户', { value: graded.filter((g) => g.overLimit).length, kind: 'int' }],
+      ['有逾期的客户', { value: graded.filter((g) => g.overdueFen > 0).length, kind: 'int' }],
+      ['逾期金额合计（元）', { value: graded.reduce((s, g) => s + g.overdueFen, 0), kind: 'money' }],
+      ['信用占用合计（元）', { value: graded.reduce((s, g) => s + g.exposureFen, 0), kind: 'money' }],
       [`30天内到期的临时额度（至 ${soon}）`, { value: expiring.length, kind: 'int' }],
+      ['上次批量评级', run ? `${run.asOf}` : '尚未运行'],
     ];
-    const detail = (rows: RiskRow[]): RowValues[] =>
-      rows.map((r) => [
-        r.code,
-        r.name,
-        r.owner ?? POOL,
-        r.grade,
-        !!r.hold,
-        r.holdReason,
-        r.limitFen ?? '未设（继承默认）',
-        r.tempLimitFen,
-        r.tempExpires,
-        limitOf(r),
-        r.openFen,
-        { formula: 'IF(N({effective})>0,{open}/{effective},"")', result: (limitOf(r) ?? 0) > 0 ? r.openFen / limitOf(r)! : '', kind: 'percent' },
-        r.overdueFen,
-        r.maxDays,
-        overLimit(r),
+    const cfg = core.settings().creditGrading;
+    const why = (g: GradedAccount) => {
+      const packed = unpackFactors(g.factors);
+      return packed ? explainGrade(gradeAccount(packed.inputs, cfg)).zh : '';
+    };
+    const source = (g: GradedAccount) => {
+      if (g.temp) return `临时额度（至 ${g.temp.expiresOn}）`;
+      return g.baseSource ? LEVEL_NAMES[g.baseSource].zh : '未设（不检查额度）';
+    };
+    const detail = (rows: GradedAccount[]): RowValues[] =>
+      rows.map((g) => [
+        names.get(g.id)?.code ?? g.id,
+        names.get(g.id)?.name ?? '',
+        g.ownerRepId ? (repNames.get(g.ownerRepId) ?? null) : POOL,
+        g.grade,
+        g.score,
+        g.previous,
+        g.hold,
+        g.holdReason,
+        g.suggestHold,
+        source(g),
+        g.baseLimitFen,
+        g.temp?.limitFen ?? null,
+        g.temp?.expiresOn ?? null,
+        g.limitFen,
+        g.exposureFen,
+        { formula: 'IF(N({effective})>0,{exposure}/{effective},"")', result: (g.limitFen ?? 0) > 0 ? g.exposureFen / g.limitFen! : '', kind: 'percent' },
+        g.overdueFen,
+        g.maxDays,
+        g.overLimit,
+        why(g),
       ]);
     const columns = [
       { key: 'code', header: '客户编号', kind: 'text' as const },
       { key: 'name', header: '客户名称', kind: 'text' as const, total: 'count' as const },
       { key: 'owner', header: '负责人', kind: 'text' as const },
       { key: 'grade', header: '信用等级', kind: 'text' as const },
+      { key: 'score', header: '得分', kind: 'int' as const },
+      { key: 'previous', header: '上次等级', kind: 'text' as const },
       { key: 'hold', header: '信用冻结', kind: 'bool' as const, colour: 'flag' as const },
       { key: 'holdReason', header: '冻结原因', kind: 'text' as const, width: 24 },
+      { key: 'suggest', header: '建议冻结', kind: 'bool' as const, colour: 'flag' as const },
+      { key: 'source', header: '额度来源', kind: 'text' as const, width: 18 },
       { key: 'limit', header: '信用额度（元）', kind: 'money' as const },
       { key: 'temp', header: '临时额度（元）', kind: 'money' as const },
       { key: 'tempExpires', header: '临时额度到期', kind: 'date' as const },
       { key: 'effective', header: '有效额度（元）', kind: 'money' as const },
-      { key: 'open', header: '应收余额（元）', kind: 'money' as const, total: 'sum' as const },
+      { key: 'exposure', header: '信用占用（元）', kind: 'money' as const, total: 'sum' as const },
       { key: 'usage', header: '额度使用率', kind: 'percent' as const },
       { key: 'overdue', header: '逾期金额（元）', kind: 'money' as const, total: 'sum' as const },
       { key: 'maxDays', header: '最长逾期天数', kind: 'int' as const, colour: 'overdueDays' as const },
       { key: 'over', header: '超额度', kind: 'bool' as const, colour: 'flag' as const },
+      { key: 'why', header: '等级说明（扣分项）', kind: 'text' as const, width: 60 },
     ];
     const sheets = (): SheetSpec[] => [
       {
@@ -111,8 +115,8 @@ export const creditRiskReport: ReportDefinition<'credit-risk'> = {
         ],
         rows: summary,
       },
-      { name: '风险客户', columns, rows: detail(all), freezeColumns: 2 },
-      { name: '临时额度到期', columns, rows: detail(expiring.sort((a, b) => (a.tempExpires ?? '').localeCompare(b.tempExpires ?? ''))), freezeColumns: 2 },
+      { name: '风险客户', subtitle: '占用 = 应收 + 已确认未开票 − 预收款；等级 A–E 由额度使用率、最长逾期、逾期占比、回款天数趋势、回款计划逾期、退货占比扣分得出', columns, rows: detail(risky), freezeColumns: 2 },
+      { name: '临时额度到期', columns, rows: detail(expiring), freezeColumns: 2 },
     ];
     return { report: 'credit-risk', title: '信用风险', periodLabel: `截至 ${today}`, periodKey: today, filters: rep ? [['负责人', rep.name]] : [], sheets, csvSheet: 1 };
   },

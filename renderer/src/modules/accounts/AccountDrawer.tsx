@@ -7,6 +7,7 @@ import { formatFen } from '../../../../shared/domain/money';
 import { api, onEvent } from '../../api';
 import { useApp } from '../../shell/app-context';
 import { errorMessage } from '../../shell/errors';
+import { AccountCreditTab } from '../credit/AccountCreditTab';
 import { FollowupModal } from '../allocation/FollowupModal';
 import { TransferModal } from '../allocation/TransferModal';
 import { useReps } from '../allocation/useReps';
@@ -240,8 +241,13 @@ export function AccountDrawer(props: { id: string | undefined; onClose(): void; 
               ),
             },
             {
+              key: 'credit',
+              label: <span data-testid="account-tab-credit">{t('credit:order.credit')}</span>,
+              children: <AccountCreditTab accountId={a.id} />,
+            },
+            {
               key: 'timeline',
-              label: t('drawer.timeline'),
+              label: <span data-testid="account-tab-timeline">{t('drawer.timeline')}</span>,
               children: detail.timeline.length ? (
                 <Timeline
                   items={detail.timeline.map((e) => ({

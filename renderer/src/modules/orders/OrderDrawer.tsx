@@ -7,6 +7,11 @@ import type { OrderAction } from '../../../../shared/domain/order-state';
 import { api, onEvent } from '../../api';
 import { errorMessage } from '../../shell/errors';
 import { navigate } from '../../shell/router';
+import { creditRefusalOf, CreditRefusalModal } from '../credit/CreditRefusalModal';
+import { ManagerOverrideModal } from '../credit/ManagerOverrideModal';
+import { OrderCreditPanel } from '../credit/OrderCreditPanel';
+import { OutcomeTag } from '../credit/tags';
+import type { CreditCheckResult } from '../../../../shared/contract/credit';
 import { type DialogResult, type OrderDialog, OrderActionModal } from './OrderActionModal';
 import { OrderStateTag } from './state-tag';
 
@@ -26,6 +31,10 @@ export function OrderDrawer(props: { id: string | undefined; onClose(): void; on
   const [detail, setDetail] = useState<OrderDetail | null>(null);
   const [dialog, setDialog] = useState<OrderDialog | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t: tc } = useTranslation('credit');
+  // The credit check refused a confirmation: its reasons, then (on request) the manager override.
+  const [refusal, setRefusal] = useState<{ check: CreditCheckResult; plan?: string | undefined; date?: string | undefined } | null>(null);
+  const [overriding, setOverriding] = useState<{ plan?: string | undefined; date?: string | undefined } | null>(null);
 
   const load = useCallback(
     async (id: string) => {
@@ -70,7 +79,17 @@ export function OrderDrawer(props: { id: string | undefined; onClose(): void; on
     run(async (ref) => {
       switch (dialog) {
         case 'confirm': {
-          const res = await api.call('orders.confirm', { ...ref, ...(r.plan ? { plan: r.plan } : {}), ...(r.date ? { confirmedOn: r.date } : {}) });
+          let res;
+          try {
+            res = await api.call('orders.confirm', { ...ref, ...(r.plan ? { plan: r.plan } : {}), ...(r.date ? { confirmedOn: r.date } : {}) });
+          } catch (e) {
+            const check = creditRefusalOf(e);
+            if (!check) throw e;
+            setDialog(null);
+            setRefusal({ check, plan: r.plan, date: r.date });
+            if (detail) await load(detail.order.id);
+            return;
+          }
           for (const w of res.warnings) modal.warning({ title: t('warning'), content: w.message });
           void message.success(t('form.confirmed'));
           return;
@@ -145,6 +164,11 @@ export function OrderDrawer(props: { id: string | undefined; onClose(): void; on
                 {t('action.return')}
               </Button>
             ) : null}
+            {o?.state === 'draft' && (o.creditStatus === 'blocked' || o.creditStatus === 'needs_approval') ? (
+              <Button onClick={() => setOverriding({})} data-testid="order-credit-approve">
+                {tc('order.approve')}
+              </Button>
+            ) : null}
             {o?.state === 'draft' ? (
               <Popconfirm title={t('action.delete')} onConfirm={() => void run((ref) => api.call('orders.delete', ref)).then(props.onClose)}>
                 <Button danger type="text">
@@ -179,7 +203,11 @@ export function OrderDrawer(props: { id: string | undefined; onClose(): void; on
               <span data-testid="order-open">{money(o.openFen)}</span>
             </Descriptions.Item>
             <Descriptions.Item label={t('col.overdueFen')}>{o.overdueFen > 0 ? <Typography.Text type="danger">{money(o.overdueFen)}</Typography.Text> : money(0)}</Descriptions.Item>
-            {o.creditStatus ? <Descriptions.Item label={t('drawer.credit')}>{o.creditStatus}</Descriptions.Item> : null}
+            {o.creditStatus ? (
+              <Descriptions.Item label={t('drawer.credit')}>
+                <OutcomeTag outcome={o.creditStatus} testId="order-credit-status" />
+              </Descriptions.Item>
+            ) : null}
             {detail.order.notes ? (
               <Descriptions.Item label={t('drawer.notes')} span={3}>
                 {detail.order.notes}
@@ -328,6 +356,11 @@ export function OrderDrawer(props: { id: string | undefined; onClose(): void; on
                 ),
               },
               {
+                key: 'credit',
+                label: <span data-testid="order-tab-credit">{tc('order.credit')}</span>,
+                children: <OrderCreditPanel orderId={o.id} refreshKey={`${o.version}-${o.creditStatus ?? ''}`} />,
+              },
+              {
                 key: 'log',
                 label: t('drawer.log'),
                 children: (
@@ -350,6 +383,25 @@ export function OrderDrawer(props: { id: string | undefined; onClose(): void; on
             ]}
           />
           {dialog ? <OrderActionModal kind={dialog} detail={detail} busy={busy} onCancel={() => setDialog(null)} onSubmit={(r) => void submitDialog(r)} /> : null}
+          <CreditRefusalModal
+            check={refusal?.check ?? null}
+            onClose={() => setRefusal(null)}
+            onOverride={() => {
+              setOverriding({ plan: refusal?.plan, date: refusal?.date });
+              setRefusal(null);
+            }}
+          />
+          <ManagerOverrideModal
+            order={overriding ? { id: o.id, version: o.version, orderNo: o.orderNo } : null}
+            plan={overriding?.plan}
+            confirmedOn={overriding?.date}
+            onClose={() => setOverriding(null)}
+            onDone={(d) => {
+              setOverriding(null);
+              setDetail(d);
+              props.onChanged();
+            }}
+          />
         </>
       )}
     </Drawer>
