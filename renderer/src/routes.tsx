@@ -26,7 +26,7 @@ const comingSoon = (key: string) => lazy(async () => ({ default: (await import('
 
 /** The left navigation, in order. A feature replaces its placeholder with its module's page. */
 export const routes: AppRoute[] = [
-  { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, label: 'nav.dashboard', page: comingSoon('dashboard') },
+  { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, label: 'nav.dashboard', page: lazy(() => import('./modules/dashboard/DashboardPage')) },
   { key: 'accounts', path: '/accounts', icon: <TeamOutlined />, label: 'nav.accounts', page: lazy(() => import('./modules/accounts/AccountsPage')) },
   { key: 'allocation', path: '/allocation', icon: <ApartmentOutlined />, label: 'nav.allocation', page: lazy(() => import('./modules/allocation/AllocationPage')) },
   { key: 'orders', path: '/orders', icon: <ShoppingCartOutlined />, label: 'nav.orders', page: lazy(() => import('./modules/orders/OrdersPage')) },

@@ -35,7 +35,7 @@ export const dashboardSummarySchema = z.object({
   }),
   /** AR aging as of today: the buckets, the whole book, and the reps with the most open (the rest summed in `others`). */
   aging: z.object({
-    buckets: z.array(z.object({ key: z.string(), label: localized })),
+    buckets: z.array(z.object({ key: z.string(), label: localized, minDays: z.number().int(), maxDays: z.number().int().nullable() })),
     totalsFen: z.array(fenSchema),
     reps: z.array(z.object({ repId: z.string().nullable(), name: z.string(), bucketsFen: z.array(fenSchema) })),
     othersFen: z.array(fenSchema),

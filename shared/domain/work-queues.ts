@@ -46,19 +46,21 @@ export interface WorkQueue {
   /** How urgent a non-zero count is (the card's colour). */
   tone: 'info' | 'warning' | 'danger';
   label: LocalizedText;
+  /** The dashboard tile's words (its group's title says the rest: 信用, 售后 …). */
+  short: LocalizedText;
 }
 
 export const WORK_QUEUES: readonly WorkQueue[] = [
-  { key: 'pool', group: 'accounts', path: '/accounts', params: { filter: 'pool' }, tone: 'info', label: msg('公海客户（未分配）', 'Unassigned accounts (pool)') },
-  { key: 'reclaimSoon', group: 'accounts', path: '/accounts', params: { filter: 'reclaim-soon' }, tone: 'warning', label: msg('即将回收公海', 'About to fall into the pool') },
-  { key: 'followupsDue', group: 'accounts', path: '/accounts', params: { filter: 'followup-due' }, tone: 'warning', label: msg('跟进到期', 'Follow-ups due') },
-  { key: 'creditPending', group: 'credit', path: '/orders', params: { filter: 'credit-pending' }, tone: 'danger', label: msg('待信用审批订单', 'Orders awaiting credit decision') },
-  { key: 'creditNewHolds', group: 'credit', path: '/accounts', params: { filter: 'credit-new-hold' }, tone: 'danger', label: msg('新增信用冻结（7天内）', 'New credit holds (7 days)') },
-  { key: 'creditOverLimit', group: 'credit', path: '/accounts', params: { filter: 'credit-over-limit' }, tone: 'warning', label: msg('超出信用额度', 'Over credit limit') },
-  { key: 'creditTempExpiring', group: 'credit', path: '/accounts', params: { filter: 'credit-temp-expiring' }, tone: 'info', label: msg('临时额度7天内到期', 'Temporary limits expiring in 7 days') },
-  { key: 'casesBreached', group: 'cases', path: '/cases', params: { filter: 'sla-breached' }, tone: 'danger', label: msg('售后 SLA 已超时', 'Cases past SLA') },
-  { key: 'casesAboutToBreach', group: 'cases', path: '/cases', params: { filter: 'sla-about-to-breach' }, tone: 'warning', label: msg('售后 SLA 即将超时', 'Cases near SLA breach') },
-  { key: 'overdueInstalments', group: 'receivables', path: '/payments', params: { tab: 'instalments', filter: 'overdue' }, tone: 'danger', label: msg('逾期回款计划', 'Overdue instalments') },
+  { key: 'pool', group: 'accounts', path: '/accounts', params: { filter: 'pool' }, tone: 'info', label: msg('公海客户（未分配）', 'Unassigned accounts (pool)'), short: msg('公海客户', 'In the pool') },
+  { key: 'reclaimSoon', group: 'accounts', path: '/accounts', params: { filter: 'reclaim-soon' }, tone: 'warning', label: msg('即将回收公海', 'About to fall into the pool'), short: msg('即将回收', 'Reclaim soon') },
+  { key: 'followupsDue', group: 'accounts', path: '/accounts', params: { filter: 'followup-due' }, tone: 'warning', label: msg('跟进到期', 'Follow-ups due'), short: msg('跟进到期', 'Follow-ups due') },
+  { key: 'creditPending', group: 'credit', path: '/orders', params: { filter: 'credit-pending' }, tone: 'danger', label: msg('待信用审批订单', 'Orders awaiting credit decision'), short: msg('待审批订单', 'Awaiting approval') },
+  { key: 'creditNewHolds', group: 'credit', path: '/accounts', params: { filter: 'credit-new-hold' }, tone: 'danger', label: msg('新增信用冻结（7天内）', 'New credit holds (7 days)'), short: msg('新增冻结', 'New holds') },
+  { key: 'creditOverLimit', group: 'credit', path: '/accounts', params: { filter: 'credit-over-limit' }, tone: 'warning', label: msg('超出信用额度', 'Over credit limit'), short: msg('超出额度', 'Over limit') },
+  { key: 'creditTempExpiring', group: 'credit', path: '/accounts', params: { filter: 'credit-temp-expiring' }, tone: 'info', label: msg('临时额度7天内到期', 'Temporary limits expiring in 7 days'), short: msg('临时额度到期', 'Temp. limit ending') },
+  { key: 'casesBreached', group: 'cases', path: '/cases', params: { filter: 'sla-breached' }, tone: 'danger', label: msg('售后 SLA 已超时', 'Cases past SLA'), short: msg('已超时', 'Past SLA') },
+  { key: 'casesAboutToBreach', group: 'cases', path: '/cases', params: { filter: 'sla-about-to-breach' }, tone: 'warning', label: msg('售后 SLA 即将超时', 'Cases near SLA breach'), short: msg('即将超时', 'Near breach') },
+  { key: 'overdueInstalments', group: 'receivables', path: '/payments', params: { tab: 'instalments', filter: 'overdue' }, tone: 'danger', label: msg('逾期回款计划', 'Overdue instalments'), short: msg('逾期回款计划', 'Overdue instalments') },
 ];
 
 export function isAccountPreset(v: string | null | undefined): v is AccountPreset {

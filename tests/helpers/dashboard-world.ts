@@ -6,6 +6,7 @@
 import type { setUpBackend } from './backend';
 import { seedDemo } from '../../electron/backend/services/demo/seed-demo';
 import { refreshReclaimSchedule } from '../../electron/backend/services/pool-schedule';
+import { sweepSlaBreaches } from '../../electron/backend/services/case-sla';
 
 type T = Awaited<ReturnType<typeof setUpBackend>>;
 
@@ -34,7 +35,8 @@ export async function buildDashboardWorld(t: T): Promise<DashboardWorld> {
   q.prepare('update accounts set credit_hold = (select hold from credit_profiles cp where cp.account_id = accounts.id) where id in (select account_id from credit_profiles)').run();
   // Open cases through the cases service (the small demo has closed ones only): with a 300-minute warning
   // window at 10:00 on a Monday, P1's 4-hour first response is about to breach, P4 is on track, the P2
-  // waits on the customer (paused) and the P3's resolution clock has failed (as the daily sweep leaves it).
+  // waits on the customer (paused), and a P3 opened a week ago was never answered (its first-response
+  // clock ran out; the daily sweep makes the breach stick).
   await t.client.call('settings.update', { slaWarnMinutes: 300 });
   const accountId = q.prepare('select id from accounts where owner_rep_id is not null order by code limit 1').pluck().get() as string;
   const open = async (priority: 'P1' | 'P2' | 'P3' | 'P4', title: string) => (await t.client.call('cases.create', { accountId, type: 'repair', priority, title })).case;
@@ -42,7 +44,10 @@ export async function buildDashboardWorld(t: T): Promise<DashboardWorld> {
   await open('P4', '咨询保养周期');
   const waiting = await open('P2', '等待客户寄回配件');
   await t.client.call('cases.setState', { id: waiting.id, version: waiting.version, state: 'waiting_customer', note: '已联系客户' });
-  const late = await open('P3', '更换传感器');
-  q.prepare('update cases set resolution_breached = 1 where id = ?').run(late.id);
+  const now0 = t.clock.now();
+  t.clock.set(now0 - 7 * 86_400_000);
+  await open('P3', '更换传感器');
+  t.clock.set(now0);
+  sweepSlaBreaches(t.core, t.backend.runtime.session.actor());
   return { pendingOrderIds: drafts };
 }

@@ -58,6 +58,12 @@ describe('dashboard.summary: today’s work', () => {
     }
   });
 
+  it('exports the accounts grid with its work-queue filter ("export current view" from a dashboard tile)', async () => {
+    const r = await t.client.call('reports.export', { params: { report: 'accounts', preset: 'followup-due' }, format: 'csv', folder: t.dir });
+    expect(r.rows).toBe(s.counts.followupsDue);
+    expect(r.rows).toBeLessThan(400);
+  });
+
   it('lists the overdue instalments oldest first with their days overdue and the open total', async () => {
     const page = await t.client.call('ar.instalments', { offset: 0, limit: 5000, filter: { overdue: true } });
     expect(page.items).toHaveLength(s.counts.overdueInstalments);

@@ -24,7 +24,7 @@ export function dashboardSummary(core: Core, lang: Lang): DashboardSummary {
     months,
     attainment,
     aging: {
-      buckets: agingBuckets(core.settings().agingBounds).map((b) => ({ key: b.key, label: b.label })),
+      buckets: agingBuckets(core.settings().agingBounds).map((b) => ({ key: b.key, label: b.label, minDays: b.minDays, maxDays: b.maxDays })),
       totalsFen: aging.totals.bucketsFen,
       reps: shown,
       othersFen,
