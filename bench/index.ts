@@ -11,6 +11,7 @@ const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   o2c: () => import('./order-to-cash'),
   import: () => import('./import'),
   export: () => import('./export'),
+  dashboard: () => import('./dashboard'),
 };
 
 async function main(): Promise<void> {
