@@ -6,7 +6,7 @@ import type { CaseRow } from '../../../shared/contract/cases';
 import type { GridQuery } from '../../../shared/contract/grid';
 import type { CasePriority, CaseState } from '../../../shared/domain/case-state';
 import type { Core } from '../core';
-import { clockView, evaluateCase, loadEvents, slaStateOf, warnHorizon } from './case-sla';
+import { caseSlaView, loadEvents, warnHorizon } from './case-sla';
 
 const ownerRep = alias(reps, 'owner_rep');
 const ownerUser = alias(users, 'owner_user');
@@ -115,9 +115,7 @@ export function listCases(core: Core, q: GridQuery & { filter: CaseListFilter })
   return {
     total,
     items: rows.map(({ c, accountName, orderNo, ownerName }) => {
-      const clocks = evaluateCase(cal, c, events.get(c.id) ?? [], now);
-      const fr = clockView(clocks.firstResponse, clocks.firstResponseOpen, now, horizon);
-      const res = clockView(clocks.resolution, clocks.resolutionOpen, now, horizon);
+      const view = caseSlaView(cal, c, events.get(c.id) ?? [], now, horizon);
       return {
         id: c.id,
         caseNo: c.caseNo,
@@ -137,9 +135,7 @@ export function listCases(core: Core, q: GridQuery & { filter: CaseListFilter })
         openedAt: c.openedAt,
         firstRespondedAt: c.firstRespondedAt,
         resolvedAt: c.resolvedAt,
-        firstResponse: fr,
-        resolution: res,
-        sla: slaStateOf(fr, res),
+        ...view,
         version: c.version,
       };
     }),

@@ -54,7 +54,7 @@ export function warnHorizon(core: Core, now: number): number {
   return addWorkingMs(s.workCalendar, now, s.slaWarnMinutes * 60_000);
 }
 
-export function clockView(r: ClockResult, open: boolean, now: number, horizon: number): SlaClockView {
+function clockView(r: ClockResult, open: boolean, now: number, horizon: number): SlaClockView {
   return {
     status: r.status,
     targetMinutes: r.targetMinutes,
@@ -66,7 +66,15 @@ export function clockView(r: ClockResult, open: boolean, now: number, horizon: n
   };
 }
 
-export function slaStateOf(a: SlaClockView, b: SlaClockView): 'breached' | 'about_to_breach' | 'on_track' | 'paused' | 'met' | 'none' {
+/** A case's two clocks and their combined state at `now`, as the cases grid, the CLI and the SLA report show them. */
+export function caseSlaView(cal: WorkCalendar, c: CaseRecord, events: readonly Pick<CaseEventRecord, 'toState' | 'at'>[], now: number, horizon: number) {
+  const clocks = evaluateCase(cal, c, events, now);
+  const firstResponse = clockView(clocks.firstResponse, clocks.firstResponseOpen, now, horizon);
+  const resolution = clockView(clocks.resolution, clocks.resolutionOpen, now, horizon);
+  return { firstResponse, resolution, sla: slaStateOf(firstResponse, resolution) };
+}
+
+function slaStateOf(a: SlaClockView, b: SlaClockView): 'breached' | 'about_to_breach' | 'on_track' | 'paused' | 'met' | 'none' {
   if (a.breached || b.breached) return 'breached';
   if (a.aboutToBreach || b.aboutToBreach) return 'about_to_breach';
   if (a.status === 'running' || b.status === 'running') return 'on_track';
