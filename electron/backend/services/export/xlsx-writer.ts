@@ -52,6 +52,8 @@ function sampleText(kind: ColumnKind, v: CellValue): string {
       return typeof v === 'number' ? (v / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : String(v);
     case 'int':
       return typeof v === 'number' ? v.toLocaleString('en-US') : String(v);
+    case 'hours':
+      return typeof v === 'number' ? v.toFixed(1) : String(v);
     case 'percent':
       return '100.0%';
     case 'date':
