@@ -10,6 +10,7 @@ import { newId } from '../../electron/backend/ids';
 import {
   accountTransfers,
   accounts,
+  caseEvents,
   cases,
   creditProfiles,
   followups,
@@ -155,12 +156,27 @@ export function buildReportWorld(core: Core): World {
       ])
       .run();
     core.db.update(accounts).set({ creditGrade: 'D', creditHold: true }).where(eqId(account.a3)).run();
-    // Cases opened in 2026-11: one P1 breached on resolution, one P2 fine.
+    // Cases opened in 2026-11, with the targets and state history the cases service writes (default
+    // work calendar 09–12, 13–18 on weekdays). GD-1 (P1: 1 h / 8 h) answered after 1.0 working hour,
+    // still in progress on 11-23 10:00: resolution due Fri 11-06 10:00, breached. GD-2 (P2: 2 h / 16 h) answered after 1.0 h,
+    // resolved Saturday 11-14 after 15.0 working hours (Thu 7 h + Fri 8 h): both met.
+    const gd1 = newId();
+    const gd2 = newId();
     core.db
       .insert(cases)
       .values([
-        { id: newId(), caseNo: 'GD-1', accountId: account.a1, ownerRepId: rep.zhang, type: 'repair', priority: 'P1', state: 'in_progress', title: '设备故障', openedAt: at('2026-11-05'), firstResponseDueAt: at('2026-11-05', 12), firstRespondedAt: at('2026-11-05', 11), resolutionDueAt: at('2026-11-07'), resolutionBreached: true, ...audit(at('2026-11-05')) },
-        { id: newId(), caseNo: 'GD-2', accountId: account.a2, ownerRepId: rep.li, type: 'complaint', priority: 'P2', state: 'resolved', title: '发货延迟', openedAt: at('2026-11-12'), firstResponseDueAt: at('2026-11-12', 14), firstRespondedAt: at('2026-11-12', 11), resolutionDueAt: at('2026-11-15'), resolvedAt: at('2026-11-14'), ...audit(at('2026-11-12')) },
+        { id: gd1, caseNo: 'GD-1', accountId: account.a1, ownerRepId: rep.zhang, type: 'repair', priority: 'P1', state: 'in_progress', title: '设备故障', openedAt: at('2026-11-05'), firstResponseTargetMin: 60, resolutionTargetMin: 480, firstRespondedAt: at('2026-11-05', 11), resolutionDueAt: at('2026-11-06'), resolutionBreached: true, ...audit(at('2026-11-05')) },
+        { id: gd2, caseNo: 'GD-2', accountId: account.a2, ownerRepId: rep.li, type: 'complaint', priority: 'P2', state: 'resolved', title: '发货延迟', openedAt: at('2026-11-12'), firstResponseTargetMin: 120, resolutionTargetMin: 960, firstRespondedAt: at('2026-11-12', 11), resolvedAt: at('2026-11-14'), ...audit(at('2026-11-12')) },
+      ])
+      .run();
+    core.db
+      .insert(caseEvents)
+      .values([
+        { id: newId(), caseId: gd1, kind: 'created', toState: 'new', at: at('2026-11-05') },
+        { id: newId(), caseId: gd1, kind: 'state', fromState: 'new', toState: 'in_progress', at: at('2026-11-05', 11) },
+        { id: newId(), caseId: gd2, kind: 'created', toState: 'new', at: at('2026-11-12') },
+        { id: newId(), caseId: gd2, kind: 'state', fromState: 'new', toState: 'in_progress', at: at('2026-11-12', 11) },
+        { id: newId(), caseId: gd2, kind: 'state', fromState: 'in_progress', toState: 'resolved', at: at('2026-11-14') },
       ])
       .run();
   });

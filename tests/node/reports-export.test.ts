@@ -193,6 +193,10 @@ describe('report workbooks', () => {
     const sla = sheetOf('case-sla', '汇总');
     expect(num(row(sla, 'P1')![4])).toBe(1);
     expect(num(row(sla, '合计')![1])).toBe(2);
+    // Working hours with one decimal as LibreOffice shows them (GD-1: 7 + 8 + 40 + 40 + 1 h by 11-23 10:00).
+    const slaShown = sheetOf('case-sla', '明细', true);
+    const sh = slaShown[3]!;
+    expect([row(slaShown, 'GD-1')![sh.indexOf('首响用时（工作小时）')], row(slaShown, 'GD-1')![sh.indexOf('解决用时（工作小时）')]]).toEqual(['1.0', '96.0']);
     expect(xlsx.get('transfers')!.rows).toBe(3);
     expect(sheetOf('pool', '明细').slice(4, 6).map((r) => r[1])).toEqual(['移出公海', '转入公海']);
     const imports = sheetOf('imports', '导入记录');
