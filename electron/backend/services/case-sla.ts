@@ -36,7 +36,10 @@ export interface CaseClocks {
   resolutionOpen: boolean;
 }
 
-export function evaluateCase(cal: WorkCalendar, c: CaseRecord, events: readonly Pick<CaseEventRecord, 'toState' | 'at'>[], now: number): CaseClocks {
+/** What the clocks read from a case (the demo generator evaluates cases before they are rows). */
+export type CaseClockInputs = Pick<CaseRecord, 'openedAt' | 'state' | 'firstRespondedAt' | 'firstResponseTargetMin' | 'resolutionTargetMin' | 'firstResponseBreached' | 'resolutionBreached'>;
+
+export function evaluateCase(cal: WorkCalendar, c: CaseClockInputs, events: readonly Pick<CaseEventRecord, 'toState' | 'at'>[], now: number): CaseClocks {
   const spans = caseSpans(c, events);
   const running = CLOCK_RUNNING_STATES.includes(c.state as CaseState);
   const resolved = c.state === 'resolved' || c.state === 'closed';
@@ -94,21 +97,22 @@ export function loadEvents(core: Core, caseIds: readonly string[]): Map<string, 
   return m;
 }
 
+/** The SLA columns a case stores at `now`: the due instants of running clocks and the sticky breach flags. */
+export function storedSla(cal: WorkCalendar, c: CaseClockInputs, events: readonly Pick<CaseEventRecord, 'toState' | 'at'>[], now: number) {
+  const clocks = evaluateCase(cal, c, events, now);
+  return {
+    firstResponseDueAt: clocks.firstResponseOpen ? clocks.firstResponse.dueAt : null,
+    resolutionDueAt: clocks.resolutionOpen ? clocks.resolution.dueAt : null,
+    firstResponseBreached: clocks.firstResponse.breached,
+    resolutionBreached: clocks.resolution.breached,
+  };
+}
+
 /** Recomputes and stores one case's due instants and (sticky) breach flags; call inside the write's tx. */
-export function refreshCaseSla(core: Core, caseId: string): CaseClocks {
+export function refreshCaseSla(core: Core, caseId: string): void {
   const c = core.db.select().from(cases).where(eq(cases.id, caseId)).get()!;
-  const clocks = evaluateCase(core.settings().workCalendar, c, loadEvents(core, [caseId]).get(caseId) ?? [], core.clock.now());
-  core.db
-    .update(cases)
-    .set({
-      firstResponseDueAt: clocks.firstResponseOpen ? clocks.firstResponse.dueAt : null,
-      resolutionDueAt: clocks.resolutionOpen ? clocks.resolution.dueAt : null,
-      firstResponseBreached: c.firstResponseBreached || clocks.firstResponse.breached,
-      resolutionBreached: c.resolutionBreached || clocks.resolution.breached,
-    })
-    .where(eq(cases.id, caseId))
-    .run();
-  return clocks;
+  const sla = storedSla(core.settings().workCalendar, c, loadEvents(core, [caseId]).get(caseId) ?? [], core.clock.now());
+  core.db.update(cases).set(sla).where(eq(cases.id, caseId)).run();
 }
 
 /**
