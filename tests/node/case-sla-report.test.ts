@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRow } from '../../shared/contract/cases';
 import { setUpBackend } from '../helpers/backend';
+import { runCli } from '../helpers/cli';
 import { buildReportWorld, type World } from '../helpers/report-world';
 
 /**
@@ -67,6 +68,15 @@ describe('售后 SLA workbook = the cases grid', () => {
       [1, 15, '已达标'],
       [0.5, 1, '暂停（等待客户）'],
     ]);
+  });
+
+  it('says the same in salesdesk cases list (a met clock is 已达标, not a countdown)', () => {
+    // The CLI runs on the real clock: only stopped clocks read the same at any moment.
+    const out = runCli(['--db', t.core.dbFile, 'cases', 'list']);
+    expect(out.stderr).toBe('');
+    const line = (no: string) => out.stdout.split('\n').find((l) => l.startsWith(`${no}\t`));
+    expect(line('GD-1')).toMatch(/已超时 breached$/);
+    expect(line('GD-2')).toMatch(/已达标 met$/);
   });
 
   it('rounds the hours to one decimal in CSV', async () => {
