@@ -82,6 +82,16 @@ describe('report workbooks', () => {
     }
   });
 
+  it('stacks the meta line over a narrow sheet instead of cutting it off', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx.get('case-sla')!.file);
+    const narrow = wb.getWorksheet('汇总')!.getCell('A2');
+    expect(String(narrow.value).split('\n')).toEqual([expect.stringMatching(/^期间：/), expect.stringMatching(/^生成时间：/), '生成人：管理员']);
+    expect(narrow.alignment?.wrapText).toBe(true);
+    const wide = wb.getWorksheet('明细')!.getCell('A2');
+    expect(String(wide.value)).not.toContain('\n');
+  });
+
   it('keeps formula-like text as text in exceljs and in LibreOffice', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx.get('accounts')!.file);
