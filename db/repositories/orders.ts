@@ -91,6 +91,7 @@ function filterConditions(f: OrderListFilter, today: string, territoryIds: reado
   if (territoryIds) c.push(territoryIds.length ? inArray(accounts.territoryId, [...territoryIds]) : sql`0`);
   if (f.from) c.push(sql`${orders.orderedOn} >= ${f.from}`);
   if (f.to) c.push(sql`${orders.orderedOn} <= ${f.to}`);
+  if (f.creditPending) c.push(sql`${orders.state} = 'draft' and ${orders.creditStatus} in ('needs_approval','blocked')`);
   if (f.overdue) {
     c.push(OWES_MONEY_SQL);
     // A probe per order into the covering index of open instalments: the page walks the orders in grid

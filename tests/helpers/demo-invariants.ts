@@ -97,6 +97,11 @@ const ZERO_QUERIES: Record<string, string> = {
     select id from orders where (state = 'on_hold') <> (held_from_state is not null)`,
   'case state follows its last state event': `
     select c.id from cases c where c.state <> (select e.to_state from case_events e where e.case_id = c.id and e.to_state is not null order by e.at desc, e.id desc limit 1)`,
+  'cases carry the SLA targets of their policy (tier-specific first)': `
+    select c.id from cases c join accounts a on a.id = c.account_id
+    where (c.first_response_target_min, c.resolution_target_min) is not (
+      select p.first_response_minutes, p.resolution_minutes from sla_policies p
+      where p.priority = c.priority and (p.tier = a.tier or p.tier is null) order by p.tier is null limit 1)`,
 };
 
 /** Every consistency rule the demo data promises, checked independently of the generator. */
