@@ -11,8 +11,7 @@ export interface PresetClock {
 
 /**
  * The condition behind each work-queue preset of the accounts grid. The dashboard counts with the same
- * condition (through the grid's own count query), so its numbers and the grid's always agree. Credit
- * figures come from credit_profiles until the credit engine maintains its own (then: enrich here).
+ * condition (through the grid's own count query), so its numbers and the grid's always agree.
  */
 export function accountPresetCondition(preset: AccountPreset, clock: PresetClock): SQL {
   const { today } = clock;
@@ -27,9 +26,10 @@ export function accountPresetCondition(preset: AccountPreset, clock: PresetClock
     case 'credit-new-hold':
       return sql`${accounts.id} in (select cp.account_id from credit_profiles cp where cp.hold = 1 and cp.hold_at >= ${clock.newHoldSinceMs})`;
     case 'credit-over-limit':
-      // The limit in force today: an unexpired temporary limit, else the account's own (none set: no alert).
-      return sql`${accounts.id} in (select cp.account_id from credit_profiles cp join accounts x on x.id = cp.account_id
-        where x.open_receivable_fen > (case when cp.temp_limit_fen is not null and cp.temp_limit_expires_on >= ${today} then cp.temp_limit_fen else cp.limit_fen end))`;
+      // The credit engine's verdict (exposure against the resolved limit) from its latest run, so this
+      // queue, the 信用 page and its alerts count the same accounts.
+      return sql`${accounts.id} in (select g.account_id from credit_grades g
+        where g.run_id = (select id from credit_runs order by at desc, id desc limit 1) and g.over_limit = 1)`;
     case 'credit-temp-expiring':
       return sql`${accounts.id} in (select cp.account_id from credit_profiles cp
         where cp.temp_limit_fen is not null and cp.temp_limit_expires_on between ${today} and ${addDays(today, TEMP_LIMIT_WARN_DAYS)})`;

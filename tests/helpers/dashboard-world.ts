@@ -1,7 +1,7 @@
 /**
  * A demo company small enough for tests (400 accounts, 4,000 order lines, today 2026-11-23) brought to
- * the state the dashboard reads after the daily tasks, plus what the demo cannot produce yet because the
- * credit engine lands later: draft orders waiting for a credit decision and holds placed this week.
+ * the state the dashboard reads after the daily tasks (credit grading included), plus what the demo does
+ * not produce: draft orders waiting for a credit decision and holds placed this week.
  */
 import type { setUpBackend } from './backend';
 import { seedDemo } from '../../electron/backend/services/demo/seed-demo';
@@ -49,5 +49,7 @@ export async function buildDashboardWorld(t: T): Promise<DashboardWorld> {
   await open('P3', '更换传感器');
   t.clock.set(now0);
   sweepSlaBreaches(t.core, t.backend.runtime.session.actor());
+  // The daily credit grading, whose latest run the over-limit queue reads.
+  await t.client.call('credit.run', {});
   return { pendingOrderIds: drafts };
 }

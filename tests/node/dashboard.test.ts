@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('dashboard.summary: today’s work', () => {
-  it('counts what plain SQL counts, and every queue has work in the test company', () => {
+  it('counts what plain SQL counts, and every queue has work in the test company', async () => {
     expect(s.today).toBe(TODAY);
     const live = 'deleted_at is null';
     expect(s.counts.pool).toBe(n(`select count(*) from accounts where ${live} and owner_rep_id is null`));
@@ -34,10 +34,10 @@ describe('dashboard.summary: today’s work', () => {
     expect(s.counts.creditPending).toBe(3);
     expect(s.counts.creditNewHolds).toBe(2);
     expect(s.counts.creditTempExpiring).toBe(n(`select count(*) from credit_profiles where temp_limit_fen is not null and temp_limit_expires_on between ? and ?`, TODAY, addDays(TODAY, 7)));
-    expect(s.counts.creditOverLimit).toBe(
-      n(`select count(*) from credit_profiles cp join accounts a on a.id = cp.account_id where a.${live}
-         and a.open_receivable_fen > (case when cp.temp_limit_fen is not null and cp.temp_limit_expires_on >= ? then cp.temp_limit_fen else cp.limit_fen end)`, TODAY),
-    );
+    // Over the limit is the credit engine's verdict from its latest run, the number the 信用 page shows.
+    const alerts = await t.client.call('credit.alerts', {});
+    expect(s.counts.creditOverLimit).toBe(alerts.counts.overLimit);
+    expect(s.counts.creditOverLimit).toBe((await t.client.call('credit.list', { offset: 0, limit: 1, filter: { overLimit: true } })).total);
     const overdue = `from instalments i join orders o on o.id = i.order_id where o.deleted_at is null and o.confirmed_on is not null and o.state not in ('draft','cancelled')
       and i.superseded_on is null and i.amount_fen - i.paid_fen - i.returned_fen > 0 and i.due_on < ?`;
     expect(s.counts.overdueInstalments).toBe(n(`select count(*) ${overdue}`, TODAY));
