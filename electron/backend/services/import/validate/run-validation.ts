@@ -6,6 +6,7 @@ import { msg } from '../../../../../shared/i18n/text';
 import { AppError } from '../../../../../shared/rpc/errors';
 import type { Core } from '../../../core';
 import { KINDS } from '../kinds';
+import { allocationSummary, planImportOwners, type AllocationSummary } from '../owner-allocation';
 import type { KindContext, KindRow, Rec, Values } from '../kinds/kind';
 import type { Cell } from '../read/cell';
 import type { ImportSession, ValidationSummary } from '../session/import-session';
@@ -191,8 +192,19 @@ export async function runValidation(core: Core, session: ImportSession, control:
   flush();
   markFileDuplicates(core, session);
   if (impl.grouped) combineGroups(core, session, ctx);
+  const allocation = kind === 'accounts' && session.options.assignOwners ? planOwners(core, session) : null;
   control.progress(total, total);
-  return summarize(core, session);
+  return summarize(core, session, allocation);
+}
+
+/** The dry run of owner assignment: each new account's planned owner is kept with its row. */
+function planOwners(core: Core, session: ImportSession): AllocationSummary {
+  const owners = planImportOwners(core, session);
+  const set = core.sqlite.prepare(`update ${session.staging.schema}.results set alloc = ? where idx = ?`);
+  core.sqlite.transaction(() => {
+    for (const [idx, o] of owners.byIdx) set.run(JSON.stringify({ repId: o.toRepId, repName: o.repName, rule: o.note }), idx);
+  })();
+  return allocationSummary(owners);
 }
 
 function addIssue(issuesJson: string | null, i: RowIssue): string {
@@ -321,7 +333,7 @@ function combineGroups(core: Core, session: ImportSession, ctx: KindContext): vo
   })();
 }
 
-export function summarize(core: Core, session: ImportSession): ValidationSummary {
+export function summarize(core: Core, session: ImportSession, allocation: AllocationSummary | null): ValidationSummary {
   const sx = session.staging.schema;
   const counts = core.sqlite
     .prepare(
@@ -352,5 +364,6 @@ export function summarize(core: Core, session: ImportSession): ValidationSummary
     duplicatesInFile: v('dupFile'),
     duplicatesInDb: v('dupDb'),
     entities: grouped ? v('entities') : null,
+    allocation,
   };
 }
