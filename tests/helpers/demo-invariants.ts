@@ -1,8 +1,7 @@
 import type { Sqlite } from '../../db/client';
 import { validateCreditCode } from '../../shared/domain/credit-code';
 import { toDayNumber } from '../../shared/domain/dates';
-import { includedTaxFen } from '../../shared/domain/included-tax';
-import { applyBasisPoints } from '../../shared/domain/money';
+import { lineAmount } from '../../shared/domain/line-amount';
 import { daysOverdue, openAmountFen, owesMoney } from '../../shared/domain/receivables';
 import { nameInitials } from '../../shared/domain/search-key';
 
@@ -116,8 +115,10 @@ export function checkDemoInvariants(sqlite: Sqlite, today: string): string[] {
     amount_fen: number;
     tax_fen: number;
   }[]) {
-    if (l.amount_fen !== applyBasisPoints(l.quantity * l.unit_price_fen, 10_000 - l.discount_bp)) problems.push(`line ${l.id}: amount is not quantity × price − discount`);
-    if (l.tax_fen !== includedTaxFen(l.amount_fen, l.tax_rate_bp)) problems.push(`line ${l.id}: tax is not the tax contained in the amount`);
+    // The order services' line maths (shared/domain/line-amount): the discount rounded, the tax contained.
+    const expected = lineAmount({ quantity: l.quantity, unitPriceFen: l.unit_price_fen, discountBp: l.discount_bp, taxRateBp: l.tax_rate_bp });
+    if (l.amount_fen !== expected.amountFen) problems.push(`line ${l.id}: amount is not quantity × price − discount`);
+    if (l.tax_fen !== expected.taxFen) problems.push(`line ${l.id}: tax is not the tax contained in the amount`);
   }
 
   const codes = sqlite.prepare('select credit_code as c from accounts where credit_code is not null').all() as { c: string }[];
