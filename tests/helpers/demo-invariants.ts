@@ -61,8 +61,9 @@ const ZERO_QUERIES: Record<string, string> = {
     select a.id from accounts a
     where a.last_followup_on is not (select max(occurred_on) from followups f where f.account_id = a.id and f.deleted_at is null)
        or a.next_followup_on is not (select min(next_on) from followups f where f.account_id = a.id and f.deleted_at is null and f.next_done = 0 and f.next_on is not null)`,
-  'last deal = latest order that is neither draft nor cancelled': `
-    select a.id from accounts a where a.last_deal_on is not (select max(ordered_on) from orders o where o.account_id = a.id and o.state not in ('draft', 'cancelled'))`,
+  'last deal = latest order that owes money (confirmed, not cancelled; shared/domain/receivables)': `
+    select a.id from accounts a where a.last_deal_on is not (select max(ordered_on) from orders o where o.account_id = a.id and o.deleted_at is null
+      and (o.state in ('confirmed', 'partly_shipped', 'shipped', 'completed') or (o.state = 'on_hold' and o.confirmed_on is not null)))`,
   'won accounts have a deal, deals make accounts won': `
     select id from accounts where (deal_status = 'won') <> (last_deal_on is not null)`,
   'owner = the last transfer, pooled accounts have no owner': `

@@ -9,6 +9,7 @@ import type { Actor, Core } from '../core';
 import { newId } from '../ids';
 import { refreshAccountAggregates } from './aggregates';
 import { recordAudit } from './audit';
+import { markAccountWon } from './deal-status';
 import { nextNumber } from './numbers';
 import { releaseOrderAllocations } from './ledger';
 import { runBeforeConfirm } from './order-confirm-checks';
@@ -78,6 +79,7 @@ export function confirmOrder(
       },
     });
     insertInstalments(core, actor, o.id, planned, null);
+    markAccountWon(core, actor, o.accountId, `订单 ${o.orderNo} 确认`);
     done(core, o.accountId);
     return { warnings: checks.warnings };
   });
