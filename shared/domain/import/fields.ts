@@ -149,6 +149,7 @@ const ORDERS: KindSpec = {
     }),
     f('customerPo', '客户采购单号', 'Customer PO', 'code', ['客户订单号', '客户采购单号', '采购单号', 'po', 'po号', 'customer po'], { max: 60 }),
     f('paymentTermsDays', '账期（天）', 'Payment terms (days)', 'integer', TERMS),
+    f('plan', '回款计划', 'Payment plan', 'text', ['回款计划', '收款计划', '付款计划', '回款条件', '付款条件', 'payment plan', 'payment schedule'], { max: 200 }),
     f('notes', '订单备注', 'Order notes', 'longText', ['订单备注', ...NOTES], { max: 2000 }),
     f('sku', '产品编号', 'Product code', 'ref', ['产品编号', '产品编码', '产品id', '物料编码', '物料号', '商品编码', '商品编号', 'sku', '货号', '存货编码', 'product code', 'product id', 'item code'], { ref: 'product', line: true }),
     f('description', '产品名称', 'Product / description', 'text', ['产品名称', '商品名称', '品名', '产品', '商品', '货品名称', '物料名称', '存货名称', '描述', 'product', 'product name', 'description', 'item', 'item name'], { line: true, max: 300 }),

@@ -70,6 +70,7 @@ export function commitImport(core: Core, actor: Actor, session: ImportSession, o
     fileName: session.fileName,
     today: core.today(),
     batchLabel: `导入 ${session.fileName}（批次 ${batchId}）`,
+    row: null,
   };
   const warnings: CommitResult['warnings'] = [];
   let created = 0;
@@ -83,19 +84,30 @@ export function commitImport(core: Core, actor: Actor, session: ImportSession, o
       }
       core.db.insert(journals).values({ id: journalId, kind: 'import', summary: `导入 ${session.fileName}（${kind}）`, itemCount: 0, createdAt: now, createdBy: actor.id }).run();
       const w = new JournalWriter(core, actor, journalId, now);
+      // Numbers the sheet takes from the app's own series (SO-2026-000123) are reserved before the commit
+      // hands out any, so that a generated number never collides with one further down the sheet.
+      const numbered = core.sqlite
+        .prepare(`select record from ${sx}.results where action = 'create' and (record like '%"orderNo":"SO-%' or record like '%"paymentNo":"PAY-%' or record like '%"paymentNo":"RF-%' or record like '%"code":"KH-%')`)
+        .pluck()
+        .all() as string[];
+      for (const text of numbered) {
+        const rec = JSON.parse(text) as Rec;
+        for (const v of [rec.orderNo, rec.paymentNo, rec.code]) if (typeof v === 'string') w.reserveNumber(v);
+      }
       // Paged by idx: better-sqlite3 refuses writes while a statement is still iterating.
       const page = core.sqlite.prepare(
         impl.grouped
-          ? `select idx, action, target, entity as record, changes from ${sx}.results where entity is not null and action in ('create', 'update') and idx > ? order by idx limit 1000`
-          : `select idx, action, target, record, changes from ${sx}.results where action in ('create', 'update') and idx > ? order by idx limit 1000`,
+          ? `select r.idx, s.row, r.action, r.target, r.entity as record, r.changes from ${sx}.results r join ${sx}.rows s on s.idx = r.idx where r.entity is not null and r.action in ('create', 'update') and r.idx > ? order by r.idx limit 1000`
+          : `select r.idx, s.row, r.action, r.target, r.record, r.changes from ${sx}.results r join ${sx}.rows s on s.idx = r.idx where r.action in ('create', 'update') and r.idx > ? order by r.idx limit 1000`,
       );
       let last = 0;
       for (;;) {
-        const batch = page.all(last) as { idx: number; action: string; target: string | null; record: string; changes: string | null }[];
+        const batch = page.all(last) as { idx: number; row: number; action: string; target: string | null; record: string; changes: string | null }[];
         if (batch.length === 0) break;
         last = batch[batch.length - 1]!.idx;
         for (const r of batch) {
           const rec = JSON.parse(r.record) as Rec;
+          ctx.row = r.row;
           if (r.action === 'create') {
             const planned = owners?.byIdx.get(r.idx);
             if (planned) rec.plannedOwner = { repId: planned.toRepId, note: planned.note } satisfies PlannedOwner;
@@ -105,6 +117,8 @@ export function commitImport(core: Core, actor: Actor, session: ImportSession, o
             const existing = reload(ctx, kind, r.target!, rec);
             const changes = impl.changes(rec, existing, ctx) as FieldChange[];
             if (changes.length === 0) continue;
+            const refused = impl.refuseUpdate?.(rec, existing, ctx);
+            if (refused) throw new AppError('CONFLICT', msg(`${refused.zh}（校验之后有变化，没有写入任何内容）`, `${refused.en} (it changed after the validation; nothing was written)`));
             impl.update(w, rec, existing, changes, ctx);
             recordAudit(core, actor, { action: `import.update`, entityType: kind, entityId: existing.id, before: Object.fromEntries(changes.map((c) => [c.field, c.before])), after: Object.fromEntries(changes.map((c) => [c.field, c.after])), journalId });
             updated++;
@@ -114,6 +128,8 @@ export function commitImport(core: Core, actor: Actor, session: ImportSession, o
       // Round-robin turns move on as in an auto-allocation apply; journaled, so undo puts them back.
       for (const c of owners?.plan.cursors ?? []) w.update('allocation_rules', c.ruleId, { rr_cursor: c.after }, { bumpVersion: false });
       w.finish();
+      const paid = w.notices.get('ORDER_ALREADY_PAID');
+      if (paid) warnings.push({ code: 'ORDER_ALREADY_PAID', zh: `${paid} 笔回款对应的订单已经收清，这些金额留作客户的未分配余额（可在回款页分配）`, en: `${paid} payment(s) name an order that is already paid in full: the money stays on the account as unallocated credit (allocate it on the payments page)` });
       if (w.touchedAccounts.size) refreshAccountAggregates(core, [...w.touchedAccounts]);
       if (w.ownerChanged.size) refreshReclaimSchedule(core, [...w.ownerChanged]);
       const s = session.summary!;

@@ -44,6 +44,12 @@ export class JournalWriter {
   readonly touchedAccounts = new Set<string>();
   /** Accounts that got an owner (their pool reclaim dates are recomputed at the end). */
   readonly ownerChanged = new Set<string>();
+  /** Things worth a warning after the commit, counted by code. */
+  readonly notices = new Map<string, number>();
+
+  notice(code: string): void {
+    this.notices.set(code, (this.notices.get(code) ?? 0) + 1);
+  }
 
   constructor(
     readonly core: Core,
@@ -100,7 +106,7 @@ export class JournalWriter {
   private readonly counterNext = new Map<string, number>();
 
   /**
-   * Human document numbers (KH-000123, HK-2026-000001), the same sequence as services/numbers.ts.
+   * Human document numbers (KH-000123, PAY-2026-000001), the same sequence as services/numbers.ts.
    * Numbers are handed out in memory and the counter is written once at the end: the whole commit
    * is one transaction, so no one else can take a number in between.
    */

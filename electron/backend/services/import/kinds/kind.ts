@@ -57,6 +57,8 @@ export interface KindContext {
 
 export interface CommitContext extends KindContext {
   batchLabel: string;
+  /** The sheet row (as in Excel) being written, for messages that refuse the whole commit. */
+  row: number | null;
 }
 
 export interface KindImpl {
@@ -68,6 +70,8 @@ export interface KindImpl {
   combine?(records: { idx: number; row: number; record: Rec }[], ctx: KindContext): { record: Rec; issues: { idx: number; issue: RowIssue }[] };
   findExisting(rec: Rec, ctx: KindContext): Existing | null;
   changes(rec: Rec, existing: Existing, ctx: KindContext): FieldChange[];
+  /** Why an existing record may not take these changes (a confirmed order), or null. */
+  refuseUpdate?(rec: Rec, existing: Existing, ctx: KindContext): RowIssue | null;
   create(w: JournalWriter, rec: Rec, ctx: CommitContext): string;
   update(w: JournalWriter, rec: Rec, existing: Existing, changes: FieldChange[], ctx: CommitContext): void;
 }

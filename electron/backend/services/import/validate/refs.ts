@@ -15,6 +15,14 @@ interface Named {
   extra: string | null;
 }
 
+/** An order a payment names: whose it is and whether it can take money (shared/domain/receivables). */
+export interface OrderRef {
+  id: string;
+  accountId: string;
+  state: string;
+  confirmedOn: string | null;
+}
+
 const CACHE_LIMIT = 50_000;
 
 export class RefResolver {
@@ -22,7 +30,7 @@ export class RefResolver {
   private territories: (Named & { parentId: string | null })[] | null = null;
   private products: (Named & { sku: string })[] | null = null;
   private readonly accountCache = new Map<string, RefResult>();
-  private readonly orderCache = new Map<string, { id: string; accountId: string } | null>();
+  private readonly orderCache = new Map<string, OrderRef | null>();
 
   constructor(private readonly core: Core) {}
 
@@ -100,9 +108,9 @@ export class RefResolver {
     return this.remember(this.accountCache, `c:${code}`, row ? { ok: true, id: row.id, label: `${row.name}（${row.code}）` } : { ok: false, reason: 'missing', suggestions: [] });
   }
 
-  order(orderNo: string): { id: string; accountId: string } | null {
+  order(orderNo: string): OrderRef | null {
     if (this.orderCache.has(orderNo)) return this.orderCache.get(orderNo) ?? null;
-    const row = prepared(this.core.sqlite, `select id, account_id as accountId from orders where order_no = ? and deleted_at is null`).get(orderNo) as { id: string; accountId: string } | undefined;
+    const row = prepared(this.core.sqlite, `select id, account_id as accountId, state, confirmed_on as confirmedOn from orders where order_no = ? and deleted_at is null`).get(orderNo) as OrderRef | undefined;
     return this.remember(this.orderCache, orderNo, row ?? null);
   }
 }

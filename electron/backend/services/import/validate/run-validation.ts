@@ -165,9 +165,11 @@ export async function runValidation(core: Core, session: ImportSession, control:
             issues.push(issue('warning', 'DUP_IN_DB', null, null, existing.label, `已存在：${existing.label}，按“跳过”处理`, `already exists: ${existing.label}; skipped by policy`));
           } else if (ctx.policy === 'update') {
             const ch = impl.changes(record, existing, ctx);
-            action = ch.length ? 'update' : 'unchanged';
+            const refused = ch.length ? (impl.refuseUpdate?.(record, existing, ctx) ?? null) : null;
+            action = refused ? 'error' : ch.length ? 'update' : 'unchanged';
             changes = ch;
             issues.push(issue('warning', 'DUP_IN_DB', null, null, existing.label, ch.length ? `已存在：${existing.label}，将更新 ${ch.length} 个字段` : `已存在：${existing.label}，内容相同`, ch.length ? `already exists: ${existing.label}; ${ch.length} field(s) will be updated` : `already exists: ${existing.label}; nothing differs`));
+            if (refused) issues.push(refused);
           } else if (existing.unique) {
             action = 'error';
             issues.push(issue('error', 'DUP_UNIQUE', null, null, existing.label, `已存在：${existing.label}，不能重复新建；请选择“跳过”或“更新”`, `already exists: ${existing.label} and cannot be created twice; choose "skip" or "update"`));
@@ -298,9 +300,10 @@ function combineGroups(core: Core, session: ImportSession, ctx: KindContext): vo
         note = issue('warning', 'DUP_IN_DB', null, 'orderNo', existing.label, `订单 ${existing.label} 已存在，按“跳过”处理`, `order ${existing.label} already exists; skipped by policy`);
       } else if (ctx.policy === 'update') {
         const ch = impl.changes(combined.record, existing, ctx);
-        action = ch.length ? 'update' : 'unchanged';
+        const refused = ch.length ? (impl.refuseUpdate?.(combined.record, existing, ctx) ?? null) : null;
+        action = refused ? 'error' : ch.length ? 'update' : 'unchanged';
         changes = ch;
-        note = issue('warning', 'DUP_IN_DB', null, 'orderNo', existing.label, `订单 ${existing.label} 已存在，只更新订单头（明细不变）`, `order ${existing.label} exists; only its header is updated (lines stay)`);
+        note = refused ?? issue('warning', 'DUP_IN_DB', null, 'orderNo', existing.label, `订单 ${existing.label} 已存在，只更新订单头（明细不变）`, `order ${existing.label} exists; only its header is updated (lines stay)`);
       } else {
         action = 'error';
         note = issue('error', 'DUP_UNIQUE', null, 'orderNo', existing.label, `订单号 ${existing.label} 已存在，不能重复新建`, `order number ${existing.label} already exists and cannot be created twice`);
