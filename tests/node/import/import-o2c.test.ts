@@ -182,6 +182,11 @@ describe('orders and payments imports follow the order-to-cash rules', () => {
 
     // A confirmed order's header no longer changes, as on the order page.
     await importOrders(t);
+    // An order already in the database is never rebuilt from the sheet: the checks of a new order do not hold it back.
+    const known = await writeXlsx(t.dir, '已有订单.xlsx', [ORDER_HEADER, ['SO-2026-000121', '宁波海港贸易有限公司', d(-44), '部分发货', d(2), '阀门', 3, null, '1,000.00', null, null, null, null]], { sheet: '订单' });
+    const seen = await t.client.call('imports.run', { path: known, kind: 'orders', dryRun: true });
+    expect(seen.errors).toEqual([]);
+    expect(seen.plan).toMatchObject({ create: 0, skip: 1 });
     const again = await writeXlsx(t.dir, '改订单.xlsx', [['订单号', '客户名称', '订单日期', '产品名称', '数量', '单价', '账期'], ['SO-2026-000120', '杭州星河科技有限公司', d(-83), '离心泵', 10, 128, 45], ['SO-2026-000122', '温州鞋业有限公司', d(-3), '皮料', 20, 45.5, 45]], { sheet: '订单' });
     const up = await t.client.call('imports.run', { path: again, kind: 'orders', onDuplicate: 'update', skipInvalid: true });
     expect(up.errors.map((e) => [e.row, e.code])).toEqual([[2, 'ORDER_LOCKED']]);

@@ -15,6 +15,8 @@ import { refIssue } from './ref-issue';
 /** Order-level fields: taken from the first line of each order; other lines must agree. */
 const HEADER = ['accountId', 'repId', 'orderedOn', 'promisedOn', 'shippedOn', 'state', 'customerPo', 'paymentTermsDays', 'plan'] as const;
 const UPDATABLE: Record<string, string> = { repId: 'rep_id', promisedOn: 'promised_on', customerPo: 'customer_po', paymentTermsDays: 'payment_terms_days', notes: 'notes' };
+/** The order services' checks of a new order (its state, dates, plan and lines), which an existing order is never rewritten from. */
+const CREATE_RULES = new Set(['STATE_UNSUPPORTED', 'DATE_FUTURE', 'DATE_ORDER', 'SHIPPED_ON_IGNORED', 'PLAN_INVALID', 'AMOUNT_MISMATCH', 'LINE_AMOUNT_ADJUSTED', 'LINE_INVALID']);
 /** The order services' default payment terms (orders.payment_terms_days). */
 const DEFAULT_TERMS_DAYS = 30;
 
@@ -160,6 +162,9 @@ export const ordersKind: KindImpl = {
   changes(rec, existing) {
     return columnChanges(rec, existing.row, UPDATABLE);
   },
+
+  // The promised date is a header field an update writes: its check holds for existing orders too.
+  createOnly: (i) => CREATE_RULES.has(i.code) && i.field !== 'promisedOn',
 
   refuseUpdate(_rec, existing) {
     // As in the order services: once confirmed, an order's header and lines no longer change.

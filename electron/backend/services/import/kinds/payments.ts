@@ -13,6 +13,8 @@ import { columnChanges, n, s, withExtraNotes, type KindImpl, type Rec } from './
 import { refIssue } from './ref-issue';
 
 const UPDATABLE: Record<string, string> = { method: 'method', reference: 'reference', notes: 'notes' };
+/** The payment services' checks of a new payment; an existing one only takes method, reference and notes. */
+const CREATE_RULES = new Set(['REFUND', 'REFUND_WITH_ORDER', 'REFUND_OVER_CREDIT', 'ORDER_NOT_PAYABLE', 'DATE_FUTURE']);
 const STATE_ZH: Record<string, string> = { draft: '草稿', cancelled: '已取消', on_hold: '暂停中（未确认）' };
 
 /**
@@ -85,6 +87,8 @@ export const paymentsKind: KindImpl = {
   changes(rec, existing) {
     return columnChanges(rec, existing.row, UPDATABLE);
   },
+
+  createOnly: (i) => CREATE_RULES.has(i.code),
 
   create(w, rec, ctx) {
     const id = newId(w.now);

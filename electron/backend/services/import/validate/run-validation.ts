@@ -153,7 +153,8 @@ export async function runValidation(core: Core, session: ImportSession, control:
       record = out.record;
       key = out.key;
       group = out.group;
-      const hasError = issues.some((i) => i.level === 'error');
+      const createOnly = (i: RowIssue) => impl.createOnly?.(i) ?? false;
+      const hasError = issues.some((i) => i.level === 'error' && (impl.grouped || !createOnly(i)));
       if (hasError) action = 'error';
       else if (!impl.grouped && record) {
         const existing = impl.findExisting(record, ctx);
@@ -179,6 +180,9 @@ export async function runValidation(core: Core, session: ImportSession, control:
             issues.push(issue('warning', 'DUP_IN_DB', null, null, existing.label, `与已有的 ${existing.label} 相似，按“新建”仍会创建`, `looks like the existing ${existing.label}; created anyway by policy`));
           }
         }
+        // What the services check of a new record holds it back only when it is created.
+        if (action === 'create' && issues.some((i) => i.level === 'error')) action = 'error';
+        else if (action !== 'create') dropIssues(issues, createOnly);
       } else action = 'create';
     }
     if (skips.has(staged.idx)) action = 'skip';
@@ -243,6 +247,14 @@ function markFileDuplicates(core: Core, session: ImportSession): void {
   })();
 }
 
+/** Removes the issues that match, in place; true when any did. */
+function dropIssues(issues: RowIssue[], drop: (i: RowIssue) => boolean): boolean {
+  const kept = issues.filter((i) => !drop(i));
+  if (kept.length === issues.length) return false;
+  issues.splice(0, issues.length, ...kept);
+  return true;
+}
+
 /** Orders: lines of one order number become one order; one bad line holds back the whole order. */
 function combineGroups(core: Core, session: ImportSession, ctx: KindContext): void {
   const impl = KINDS[session.kind!];
@@ -267,19 +279,30 @@ function combineGroups(core: Core, session: ImportSession, ctx: KindContext): vo
   const finish = (lines: Line[]) => {
     const live = lines.filter((l) => l.action !== 'skip' || !l.issues?.includes('"EMPTY_ROW"'));
     const active = live.filter((l) => !userSkipped.has(l.idx));
+    if (active.length === 0) return;
+    const n = suffix.get(lines[0]!.grp);
+    // An order already in the database keeps its state, dates and lines: the checks for a new one do not apply.
+    const first = active[0]!.record ? (JSON.parse(active[0]!.record) as Rec) : null;
+    if (impl.createOnly && first && impl.findExisting({ ...first, orderNo: n ? `${String(first.orderNo)}-${n}` : first.orderNo }, ctx)) {
+      for (const l of active) {
+        if (!l.issues) continue;
+        const list = JSON.parse(l.issues) as RowIssue[];
+        if (!dropIssues(list, impl.createOnly)) continue;
+        l.issues = list.length ? JSON.stringify(list) : null;
+        l.status = list.some((x) => x.level === 'error') ? 2 : list.length ? 1 : 0;
+      }
+    }
     const bad = active.find((l) => l.status === 2);
     if (bad) {
       for (const l of active) {
-        if (l.status === 2) continue;
-        update.run(2, 'error', addIssue(l.issues, issue('error', 'ORDER_GROUP_INVALID', null, 'orderNo', l.grp, `同一订单的第 ${bad.row} 行有错误，整张订单暂不导入`, `row ${bad.row} of the same order has errors; the whole order is held back`)), null, null, null, l.idx);
+        if (l.status === 2) update.run(2, 'error', l.issues, null, null, null, l.idx);
+        else update.run(2, 'error', addIssue(l.issues, issue('error', 'ORDER_GROUP_INVALID', null, 'orderNo', l.grp, `同一订单的第 ${bad.row} 行有错误，整张订单暂不导入`, `row ${bad.row} of the same order has errors; the whole order is held back`)), null, null, null, l.idx);
       }
       return;
     }
-    if (active.length === 0) return;
     const combined = impl.combine!(active.map((l) => ({ idx: l.idx, row: l.row, record: JSON.parse(l.record!) as Rec })), ctx);
     const extraIssues = new Map<number, RowIssue[]>();
     for (const x of combined.issues) extraIssues.set(x.idx, [...(extraIssues.get(x.idx) ?? []), x.issue]);
-    const n = suffix.get(lines[0]!.grp);
     if (n) {
       const no = String(combined.record.orderNo);
       combined.record.orderNo = `${no}-${n}`;
