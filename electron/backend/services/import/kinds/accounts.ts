@@ -1,8 +1,10 @@
 import { phoneKey } from '../../../../../shared/domain/import/parse-phone';
+import { bracketVariants } from '../../../../../shared/domain/import/text-clean';
 import { prepared } from '../sql-cache';
 import { nameInitials } from '../../../../../shared/domain/search-key';
 import { newId } from '../../../ids';
 import { recordAudit } from '../../audit';
+import { POOL } from '../../reports/labels';
 import type { Row } from '../commit/journal-writer';
 import { issue } from '../validate/issue';
 import { columnChanges, n, s, withExtraNotes, type FieldChange, type KindImpl, type Rec } from './kind';
@@ -57,7 +59,8 @@ export const accountsKind: KindImpl = {
       if (t.ok) rec.territoryId = t.id;
       else r.issues.push(refIssue(t, spec('territory'), r.cols.territory ?? null, r.raw.territory ?? ''));
     }
-    if (s(v.owner)) {
+    // 公海 is how exports write "no owner": it names no rep (and, like an empty cell, clears nothing).
+    if (s(v.owner) && s(v.owner) !== POOL) {
       const o = ctx.refs.rep(s(v.owner)!);
       if (o.ok) rec.ownerRepId = o.id;
       else r.issues.push(refIssue(o, spec('owner'), r.cols.owner ?? null, r.raw.owner ?? ''));
@@ -84,7 +87,8 @@ export const accountsKind: KindImpl = {
       if (row) return { id: String(row.id), label: label(row), row, unique: true };
     }
     if (s(rec.name)) {
-      const rows = prepared(db, `select * from accounts where name = ? and deleted_at is null limit 20`).all(rec.name) as Row[];
+      const byName = prepared(db, `select * from accounts where name = ? and deleted_at is null limit 20`);
+      const rows = bracketVariants(String(rec.name)).flatMap((name) => byName.all(name) as Row[]);
       const want = phoneKey(s(rec.phone));
       const hit = rows.find((r) => phoneKey(r.phone as string | null) === want);
       if (hit) return { id: String(hit.id), label: label(hit), row: hit, unique: false };

@@ -1,4 +1,5 @@
 import { nameKey, nearMisses } from '../../../../../shared/domain/import/near-miss';
+import { bracketVariants } from '../../../../../shared/domain/import/text-clean';
 import { prepared } from '../sql-cache';
 import type { Core } from '../../../core';
 
@@ -87,7 +88,8 @@ export class RefResolver {
   account(text: string): RefResult {
     const cached = this.accountCache.get(`n:${text}`);
     if (cached) return cached;
-    const rows = prepared(this.core.sqlite, `select id, name, code from accounts where name = ? and deleted_at is null limit 5`).all(text) as { id: string; name: string; code: string }[];
+    const byName = prepared(this.core.sqlite, `select id, name, code from accounts where name = ? and deleted_at is null limit 5`);
+    const rows = bracketVariants(text).flatMap((name) => byName.all(name) as { id: string; name: string; code: string }[]);
     if (rows.length === 1) return this.remember(this.accountCache, `n:${text}`, { ok: true, id: rows[0]!.id, label: `${rows[0]!.name}（${rows[0]!.code}）` });
     if (rows.length > 1) return this.remember(this.accountCache, `n:${text}`, { ok: false, reason: 'ambiguous', suggestions: rows.map((r) => `${r.name}（${r.code}）`) });
     // A code in the name column (or the code picked from an ambiguous name's suggestions).
