@@ -236,7 +236,7 @@ export function buildOrder(
     }
     lots.forEach((lot, i) => {
       const at = ctx.stamp(lot.day);
-      const shipment: SeedShipment = { id: ctx.id(at), no: `FH-${orderNo.slice(3)}-${i + 1}`, day: lot.day, amountFen: 0, notes: carrierNote(r), lines: [] };
+      const shipment: SeedShipment = { id: ctx.id(at), no: ctx.numbers.next('SH', ctx.date(lot.day).slice(0, 4)), day: lot.day, amountFen: 0, notes: carrierNote(r), lines: [] };
       for (const [l, q] of lot.qty) {
         if (q <= 0) continue;
         const amountFen = l.shippedQty + q === l.qty ? l.amountFen - Math.round((l.amountFen * l.shippedQty) / l.qty) : Math.round((l.amountFen * q) / l.qty);
