@@ -1,0 +1,2 @@
+CREATE INDEX `credit_grades_run_grade_idx` ON `credit_grades` (`run_id`,`grade`);--> statement-breakpoint
+CREATE INDEX `credit_grades_flagged_idx` ON `credit_grades` (`run_id`,`score`,`account_id`) WHERE "credit_grades"."over_limit" = 1 or "credit_grades"."suggest_hold" = 1 or ("credit_grades"."previous_grade" is not null and "credit_grades"."grade" > "credit_grades"."previous_grade");
