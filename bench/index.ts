@@ -12,6 +12,7 @@ const suites: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   import: () => import('./import'),
   credit: () => import('./credit'),
   export: () => import('./export'),
+  dashboard: () => import('./dashboard'),
 };
 
 async function main(): Promise<void> {

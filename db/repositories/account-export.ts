@@ -15,14 +15,15 @@ export interface AccountExportSummary {
   byTier: Record<string, number>;
 }
 
-/** The same WHERE the accounts grid uses (accounts.list), so a summary matches the exported rows. */
-function where(q: Pick<GridQuery, 'filters' | 'search'>, today: string): SQL | undefined {
+/** The same WHERE the accounts grid uses (accounts.list, with its preset as `extra`), so a summary matches the exported rows. */
+function where(q: Pick<GridQuery, 'filters' | 'search'>, today: string, extra?: SQL): SQL | undefined {
   const conditions = [isNull(accounts.deletedAt), ...gridWhere({ offset: 0, limit: 1, sort: [], ...q }, { columns: accountGridColumns, today })];
   if (q.search) conditions.push(searchCondition(q.search));
+  if (extra) conditions.push(extra);
   return and(...conditions);
 }
 
-export function summarizeAccounts(db: Db, q: Pick<GridQuery, 'filters' | 'search'>, today: string): AccountExportSummary {
+export function summarizeAccounts(db: Db, q: Pick<GridQuery, 'filters' | 'search'>, today: string, extra?: SQL): AccountExportSummary {
   const rows = db
     .select({
       tier: accounts.tier,
@@ -35,7 +36,7 @@ export function summarizeAccounts(db: Db, q: Pick<GridQuery, 'filters' | 'search
     .from(accounts)
     .leftJoin(reps, eq(reps.id, accounts.ownerRepId))
     .leftJoin(territories, eq(territories.id, accounts.territoryId))
-    .where(where(q, today))
+    .where(where(q, today, extra))
     .groupBy(accounts.tier)
     .all();
   const out: AccountExportSummary = { accounts: 0, openReceivableFen: 0, overdueFen: 0, onHold: 0, inPool: 0, byTier: {} };
@@ -56,13 +57,13 @@ export function summarizeAccounts(db: Db, q: Pick<GridQuery, 'filters' | 'search
  * then the rows by id in chunks. No statement stays open between chunks, so the export can yield to
  * the event loop while other calls use the same connection.
  */
-export function* iterateAccounts(db: Db, q: Pick<GridQuery, 'sort' | 'filters' | 'search'>, today: string, chunk = 1000): Generator<AccountRow> {
+export function* iterateAccounts(db: Db, q: Pick<GridQuery, 'sort' | 'filters' | 'search'>, today: string, extra?: SQL, chunk = 1000): Generator<AccountRow> {
   const ids = db
     .select({ id: accounts.id })
     .from(accounts)
     .leftJoin(reps, eq(reps.id, accounts.ownerRepId))
     .leftJoin(territories, eq(territories.id, accounts.territoryId))
-    .where(where(q, today))
+    .where(where(q, today, extra))
     .orderBy(...gridOrderBy({ offset: 0, limit: 1, ...q }, { columns: accountGridColumns, today }, accounts.id))
     .all()
     .map((r) => r.id);

@@ -118,11 +118,15 @@ export function searchCondition(q: string): SQL {
   )!;
 }
 
-/** The count and page queries of the accounts grid (exposed so tests can EXPLAIN them). */
-export function accountsListQueries(db: Db, q: GridQuery, today: string) {
+/**
+ * The count and page queries of the accounts grid (exposed so tests can EXPLAIN them). `extra` is a
+ * condition on top of the column filters (a dashboard work-queue preset, see account-presets.ts).
+ */
+export function accountsListQueries(db: Db, q: GridQuery, today: string, extra?: SQL) {
   const opts = { columns: accountGridColumns, today };
   const conditions = [isNull(accounts.deletedAt), ...gridWhere(q, opts)];
   if (q.search) conditions.push(searchCondition(q.search));
+  if (extra) conditions.push(extra);
   const where = and(...conditions);
   // Filters never need the joins (lookup columns filter by key), so the count reads accounts alone.
   const count$ = db.select({ n: count() }).from(accounts).where(where);
@@ -138,8 +142,8 @@ export function accountsListQueries(db: Db, q: GridQuery, today: string) {
   return { count$, rows$ };
 }
 
-export function listAccounts(db: Db, q: GridQuery, today: string): { total: number; items: AccountRow[] } {
-  const { count$, rows$ } = accountsListQueries(db, q, today);
+export function listAccounts(db: Db, q: GridQuery, today: string, extra?: SQL): { total: number; items: AccountRow[] } {
+  const { count$, rows$ } = accountsListQueries(db, q, today, extra);
   const { sql: countSql, params } = count$.toSQL();
   const total = cachedCount(db.$client, `${countSql}\u0000${JSON.stringify(params)}`, () => count$.get()?.n ?? 0);
   return { total, items: rows$.all().map((r) => withDays(r, today)) };

@@ -1,6 +1,7 @@
 import { type SQL, and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { GridQuery } from '../../shared/contract/grid';
 import type { OrderListFilter, OrderRow } from '../../shared/contract/orders';
+import { documentNoCandidates } from '../../shared/domain/document-no';
 import type { Db } from '../client';
 import { type GridColumns, escapeLike, gridOrderBy, gridWhere } from '../grid-sql';
 import { accounts, orders, reps, territories } from '../schema';
@@ -91,6 +92,7 @@ function filterConditions(f: OrderListFilter, today: string, territoryIds: reado
   if (territoryIds) c.push(territoryIds.length ? inArray(accounts.territoryId, [...territoryIds]) : sql`0`);
   if (f.from) c.push(sql`${orders.orderedOn} >= ${f.from}`);
   if (f.to) c.push(sql`${orders.orderedOn} <= ${f.to}`);
+  if (f.creditPending) c.push(sql`${orders.state} = 'draft' and ${orders.creditStatus} in ('needs_approval','blocked')`);
   if (f.overdue) {
     c.push(OWES_MONEY_SQL);
     // A probe per order into the covering index of open instalments: the page walks the orders in grid
@@ -210,11 +212,15 @@ export function getOrderRecord(db: Db, id: string): OrderRecord | undefined {
 }
 
 export function findOrderIdByNo(db: Db, orderNo: string): string | undefined {
-  return db
-    .select({ id: orders.id })
-    .from(orders)
-    .where(and(eq(orders.orderNo, orderNo.trim().toUpperCase()), isNull(orders.deletedAt)))
-    .get()?.id;
+  for (const no of documentNoCandidates(orderNo)) {
+    const id = db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(and(eq(orders.orderNo, no), isNull(orders.deletedAt)))
+      .get()?.id;
+    if (id) return id;
+  }
+  return undefined;
 }
 
 /** A territory and every territory below it. */

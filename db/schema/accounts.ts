@@ -83,6 +83,10 @@ export const accounts = sqliteTable(
     // (in id order) instead of the wide rows.
     index('accounts_credit_idx').on(t.id, t.tier, t.accountGroup, t.creditGrade, t.creditHold, t.ownerRepId, t.deletedAt).where(sql`${t.deletedAt} is null`),
     index('accounts_reclaim_remind_idx').on(t.reclaimRemindOn),
+    /** Accounts inside their reminder window (dashboard count, grid preset) without reading the table. */
+    index('accounts_reclaim_window_idx').on(t.reclaimRemindOn, t.reclaimOn, t.ownerRepId, t.deletedAt).where(sql`${t.deletedAt} is null`),
+    /** The dashboard's "follow-ups due" count and the accounts grid filtered to them. */
+    index('accounts_next_followup_idx').on(t.nextFollowupOn).where(sql`${t.deletedAt} is null`),
     index('accounts_updated_idx').on(t.updatedAt),
     index('accounts_created_idx').on(t.createdAt),
   ],

@@ -52,6 +52,15 @@ export const orders = sqliteTable(
     /** Covers the order side of the AR aging join (by id: whether it owes money, whose it is); every column the query reads is in it. */
     /** The grid's default order (newest first, id as the tiebreak) straight from an index, even deep into the pages. */
     index('orders_ordered_page_idx').on(sql`${t.orderedOn} desc`, t.id).where(sql`${t.deletedAt} is null`),
+    /**
+     * Sales by month and by rep (dashboard): the sales date is the confirmation date, else the order
+     * date; every column those sums read is in the index, so a month is one range of it. Written as a
+     * CASE because drizzle-kit splits an index expression at its commas (coalesce(a, b) comes out broken);
+     * queries must use the same expression (SALES_DATE_SQL) for SQLite to match it.
+     */
+    index('orders_sales_idx')
+      .on(sql`(case when ${t.confirmedOn} is null then ${t.orderedOn} else ${t.confirmedOn} end)`, t.state, t.confirmedOn, t.orderedOn, t.repId, t.accountId, t.totalFen, t.deletedAt)
+      .where(sql`${t.deletedAt} is null`),
     index('orders_money_idx').on(t.id, t.state, t.confirmedOn, t.accountId, t.repId, t.deletedAt).where(sql`${t.deletedAt} is null`),
     /** Covers the credit passes (services/credit/credit-inputs.ts): an account's orders with their money columns, in account order, without touching the table. */
     index('orders_credit_idx').on(t.accountId, t.id, t.state, t.confirmedOn, t.totalFen, t.billedFen, t.collectedFen, t.returnedFen, t.deletedAt).where(sql`${t.deletedAt} is null and ${t.confirmedOn} is not null`),

@@ -36,6 +36,10 @@ export const instalments = sqliteTable(
     index('instalments_open_order_idx')
       .on(t.orderId, t.dueOn, t.amountFen, t.paidFen, t.returnedFen, t.supersededOn)
       .where(sql`${t.paidFen} < ${t.amountFen} and ${t.supersededOn} is null`),
+    /** Open rows of the current plans by due date: the overdue list and its count read only the index (and the order's). */
+    index('instalments_overdue_idx')
+      .on(t.dueOn, t.orderId, t.amountFen, t.paidFen, t.returnedFen, t.supersededOn)
+      .where(sql`${t.paidFen} < ${t.amountFen} and ${t.supersededOn} is null`),
   ],
 );
 
@@ -66,6 +70,8 @@ export const payments = sqliteTable(
     index('payments_received_idx').on(t.receivedOn),
     /** Accounts holding unallocated money (credit), for aging as of today and the allocation screens. */
     index('payments_credit_idx').on(t.accountId, t.unallocatedFen).where(sql`${t.unallocatedFen} <> 0 and ${t.deletedAt} is null`),
+    /** Collections by month (dashboard): a month's receipts are one range of this index, nothing else read. */
+    index('payments_receipts_idx').on(t.receivedOn, t.kind, t.amountFen, t.deletedAt).where(sql`${t.deletedAt} is null`),
   ],
 );
 

@@ -17,6 +17,7 @@ import { registerImports } from './commands/imports';
 import { registerExport } from './commands/export';
 import { registerSeed } from './commands/seed';
 import { registerTargets } from './commands/targets';
+import { registerDashboard } from './commands/dashboard';
 import { reportError } from './output';
 
 /** salesdesk: the app's own services from the command line, for automation and tests. */
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
   registerImports(program);
   registerExport(program);
   registerTargets(program);
+  registerDashboard(program);
   return program;
 }
 

@@ -1,5 +1,4 @@
 import {
-
   ApartmentOutlined,
   BarChartOutlined,
   CustomerServiceOutlined,
@@ -22,11 +21,9 @@ export interface AppRoute {
   page: LazyExoticComponent<ComponentType>;
 }
 
-const comingSoon = (key: string) => lazy(async () => ({ default: (await import('./modules/placeholder/ComingSoon')).comingSoon(key) }));
-
-/** The left navigation, in order. A feature replaces its placeholder with its module's page. */
+/** The left navigation, in order: each entry is its module's lazily loaded page. */
 export const routes: AppRoute[] = [
-  { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, label: 'nav.dashboard', page: comingSoon('dashboard') },
+  { key: 'dashboard', path: '/dashboard', icon: <DashboardOutlined />, label: 'nav.dashboard', page: lazy(() => import('./modules/dashboard/DashboardPage')) },
   { key: 'accounts', path: '/accounts', icon: <TeamOutlined />, label: 'nav.accounts', page: lazy(() => import('./modules/accounts/AccountsPage')) },
   { key: 'allocation', path: '/allocation', icon: <ApartmentOutlined />, label: 'nav.allocation', page: lazy(() => import('./modules/allocation/AllocationPage')) },
   { key: 'orders', path: '/orders', icon: <ShoppingCartOutlined />, label: 'nav.orders', page: lazy(() => import('./modules/orders/OrdersPage')) },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ContractShape } from '../rpc/types';
 import { dealStatusSchema, fenSchema, idSchema, isoDateSchema, pageOf, shortText, tierSchema, timestampSchema, versionSchema } from './common';
+import { ACCOUNT_PRESETS } from '../domain/work-queues';
 import { gridQuerySchema } from './grid';
 
 export const accountRowSchema = z.object({
@@ -128,7 +129,12 @@ export const accountEditableSchema = z.object({
 });
 
 export const accountsContract = {
-  'accounts.list': { input: gridQuerySchema, output: pageOf(accountRowSchema), summary: 'Page through accounts with sort, filters and quick search' },
+  'accounts.list': {
+    /** preset: a named work-queue filter (公海, about to be reclaimed, follow-up due, credit alerts) on top of the column filters. */
+    input: gridQuerySchema.extend({ preset: z.enum(ACCOUNT_PRESETS).optional() }),
+    output: pageOf(accountRowSchema),
+    summary: 'Page through accounts with sort, filters, quick search and the dashboard work-queue presets',
+  },
   'accounts.get': { input: z.object({ id: idSchema }), output: accountDetailSchema },
   'accounts.search': {
     input: z.object({ q: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(50).default(10) }),

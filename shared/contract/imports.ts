@@ -60,6 +60,17 @@ export const importMappingSchema = z.object({
   shapeKey: z.string(),
 });
 
+/** Owners the allocation rules give the new accounts of an accounts import (when asked to). */
+export const importAllocationSchema = z.object({
+  /** New accounts without an owner in the sheet. */
+  accounts: z.number().int(),
+  assigned: z.number().int(),
+  toPool: z.number().int(),
+  /** Reps a rule or the fallback names, or whose load changes: new accounts, and accounts held before → after. */
+  byRep: z.array(z.object({ repId: z.string(), name: z.string(), count: z.number().int(), accountsBefore: z.number().int(), accountsAfter: z.number().int() })),
+  fingerprint: z.string(),
+});
+
 export const validationSummarySchema = z.object({
   rows: z.number().int(),
   valid: z.number().int(),
@@ -70,6 +81,7 @@ export const validationSummarySchema = z.object({
   duplicatesInFile: z.number().int(),
   duplicatesInDb: z.number().int(),
   entities: z.number().int().nullable(),
+  allocation: importAllocationSchema.nullable(),
 });
 export type ValidationSummaryDto = z.output<typeof validationSummarySchema>;
 
@@ -98,6 +110,8 @@ export const importRowSchema = z.object({
   skipped: z.boolean(),
   issues: z.array(rowIssueSchema),
   changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+  /** The owner the allocation rules give this new account (repName null = the pool), and by which rule. */
+  owner: z.object({ repId: z.string().nullable(), repName: z.string().nullable(), rule: z.string() }).nullable(),
 });
 export type ImportRow = z.output<typeof importRowSchema>;
 
@@ -154,6 +168,8 @@ export const importRunResultSchema = z.object({
   unchanged: z.number().int(),
   plan: validationSummarySchema.shape.plan,
   errorReport: z.string().nullable(),
+  /** With assignOwners: who gets each new account (row as in Excel, rep or null for the pool, rule). */
+  allocation: importAllocationSchema.extend({ rows: z.array(z.object({ row: z.number().int(), name: z.string(), rep: z.string().nullable(), rule: z.string() })) }).nullable(),
 });
 export type ImportRunResult = z.output<typeof importRunResultSchema>;
 

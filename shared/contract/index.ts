@@ -19,6 +19,8 @@ import { referenceContract } from './reference';
 import { reportsContract } from './reports';
 import { systemContract } from './system';
 import { targetsContract } from './targets';
+import { dashboardContract } from './dashboard';
+import { instalmentsContract } from './instalments';
 
 /** THE single registry of the API: every transport, handler map and client is derived from this. */
 export const contract = {
@@ -43,6 +45,8 @@ export const contract = {
   ...targetsContract,
   ...reportsContract,
   ...filesContract,
+  ...dashboardContract,
+  ...instalmentsContract,
 };
 
 export type Contract = typeof contract;

@@ -121,6 +121,8 @@ export const orderListFilterSchema = z
     to: isoDateSchema.optional(),
     /** Only orders with an instalment past due and unpaid today. */
     overdue: z.boolean().optional(),
+    /** Only draft orders waiting for a credit decision (credit status needs approval or blocked). */
+    creditPending: z.boolean().optional(),
   })
   .strict();
 export type OrderListFilter = z.output<typeof orderListFilterSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SCHEDULE_KINDS, isTimeOfDay } from '../domain/schedule';
+import { ACCOUNT_PRESETS } from '../domain/work-queues';
 import type { ContractShape } from '../rpc/types';
 import { idSchema, isoDateSchema, okSchema, timestampSchema, versionSchema } from './common';
 import { gridQuerySchema } from './grid';
@@ -20,6 +21,8 @@ export const reportParamsSchema = z.discriminatedUnion('report', [
       report: z.literal('accounts'),
       /** The accounts grid's sort, filters and quick search: the export is the grid as filtered. */
       query: accountsReportQuerySchema.default({ sort: [], filters: {} }),
+      /** The grid's work-queue preset (公海, follow-up due …), when it was opened from the dashboard. */
+      preset: z.enum(ACCOUNT_PRESETS).optional(),
       /** The grid's visible columns in order (default: the usual set; ["all"]: every column). */
       columns: z.array(z.string().max(64)).max(60).optional(),
       rep: repRefSchema.optional(),

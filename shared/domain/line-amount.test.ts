@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { divRound, lineAmount, lineProblem, orderTotals, proRataFen } from './line-amount';
+import { divRound, lineAmount, lineFromAmount, lineProblem, orderTotals, proRataFen } from './line-amount';
 
 describe('line amounts', () => {
   it('computes quantity × price − discount with the tax contained', () => {
@@ -61,5 +61,35 @@ describe('line amounts', () => {
     expect(lineProblem({ quantity: 1, unitPriceFen: -1, discountBp: 0, taxRateBp: 1300 })?.en).toMatch(/negative/);
     expect(lineProblem({ quantity: 1, unitPriceFen: 1, discountBp: 10_001, taxRateBp: 1300 })?.en).toMatch(/discount/);
     expect(lineProblem({ quantity: 1, unitPriceFen: 1, discountBp: 0, taxRateBp: 1300 })).toBeNull();
+  });
+});
+
+describe('lines given by their amount', () => {
+  it('finds the whole-fen price that gives the amount exactly', () => {
+    // Superstore: 2 × ? at 40 % off = 129.696 → 129.70: price 108.08 gives 2 × 108.08 = 216.16, 40 % = 86.46 → 129.70
+    expect(lineFromAmount({ quantity: 2, amountFen: 12_970, discountBp: 4000, taxRateBp: 1300 })).toMatchObject({ unitPriceFen: 10_808, exact: true, amount: { amountFen: 12_970 } });
+    expect(lineFromAmount({ quantity: 4, amountFen: 115_480, discountBp: 0, taxRateBp: 0 })).toMatchObject({ unitPriceFen: 28_870, exact: true });
+  });
+
+  it('comes as close as whole fen allow when the sheet rounded its amount (and says so)', () => {
+    // 5 × 2,258.62 at 25 % off is 8,469.825: the sheet shows 8,469.83, whole fen give 8,469.82.
+    const r = lineFromAmount({ quantity: 5, amountFen: 846_983, discountBp: 2500, taxRateBp: 1300 });
+    expect(r).toMatchObject({ unitPriceFen: 225_862, exact: false });
+    expect(r.amount.amountFen).toBe(846_982);
+    // 3 for 10.00: no whole-fen price; 3.33 gives 9.99, 3.34 gives 10.02.
+    expect(lineFromAmount({ quantity: 3, amountFen: 1000, discountBp: 0, taxRateBp: 0 })).toMatchObject({ unitPriceFen: 333, exact: false });
+  });
+
+  it('always returns a line that obeys the line maths, within one price step of the amount', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 100_000_000 }), fc.integer({ min: 0, max: 9_999 }), fc.constantFrom(0, 600, 900, 1300), (quantity, amountFen, discountBp, taxRateBp) => {
+        const r = lineFromAmount({ quantity, amountFen, discountBp, taxRateBp });
+        expect(r.amount).toEqual(lineAmount({ quantity, unitPriceFen: r.unitPriceFen, discountBp, taxRateBp }));
+        expect(Math.abs(r.amount.amountFen - amountFen)).toBeLessThanOrEqual(Math.ceil((quantity * (10_000 - discountBp)) / 20_000) + 1);
+        // A price that gives the amount exactly is found whenever one exists near the quotient.
+        const exact = [-1, 0, 1].some((d) => lineAmount({ quantity, unitPriceFen: Math.max(0, r.unitPriceFen + d), discountBp, taxRateBp }).amountFen === amountFen);
+        if (exact) expect(r.exact).toBe(true);
+      }),
+    );
   });
 });

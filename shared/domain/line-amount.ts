@@ -68,3 +68,24 @@ export function lineProblem(line: LineInput): { zh: string; en: string } | null 
   if (!Number.isSafeInteger(line.quantity * line.unitPriceFen)) return { zh: '金额过大', en: 'amount is too large' };
   return null;
 }
+
+/**
+ * A line a spreadsheet gives by its amount (数量 and 金额 but no 单价): the whole-fen unit price whose
+ * line amount is that amount. When no price gives it exactly (the sheet's amount was itself rounded,
+ * e.g. 5 × 2,258.62 at 25 % off = 8,469.825), the price whose amount comes closest (nearest the
+ * quotient, then lower, on a tie); `exact` says which. Stored lines always obey lineAmount.
+ */
+export function lineFromAmount(line: { quantity: number; amountFen: Fen; discountBp: number; taxRateBp: number }): { unitPriceFen: Fen; amount: LineAmount; exact: boolean } {
+  const { quantity, amountFen, discountBp, taxRateBp } = line;
+  const net = quantity * (10_000 - discountBp);
+  const guess = net > 0 ? divRound(amountFen * 10_000, net) : 0;
+  let best: { unitPriceFen: Fen; amount: LineAmount } | null = null;
+  for (let p = Math.max(0, guess - 2); p <= Math.max(0, guess + 2); p++) {
+    const amount = lineAmount({ quantity, unitPriceFen: p, discountBp, taxRateBp });
+    const off = Math.abs(amount.amountFen - amountFen);
+    const bestOff = best === null ? Infinity : Math.abs(best.amount.amountFen - amountFen);
+    // Equally good prices (a heavy discount makes several give the amount): the one nearest the quotient.
+    if (off < bestOff || (off === bestOff && Math.abs(p - guess) < Math.abs(best!.unitPriceFen - guess))) best = { unitPriceFen: p, amount };
+  }
+  return { ...best!, exact: best!.amount.amountFen === amountFen };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, csvLine, displayWidth, fitColumnWidth, inertText, isFormulaLike } from './spreadsheet-text';
+import fc from 'fast-check';
+import { csvField, csvLine, displayWidth, fitColumnWidth, fromInertText, inertText, isFormulaLike } from './spreadsheet-text';
 
 describe('spreadsheet text', () => {
   it('recognises formula-like text', () => {
@@ -7,6 +8,15 @@ describe('spreadsheet text', () => {
     for (const t of ['华为', '1+1', ' =1', '', 'a=b']) expect(isFormulaLike(t)).toBe(false);
     expect(inertText('=1+1')).toBe("'=1+1");
     expect(inertText('上海')).toBe('上海');
+  });
+
+  it('reads inert text back as it was', () => {
+    expect(fromInertText("'=HYPERLINK(\"http://x\")")).toBe('=HYPERLINK("http://x")');
+    expect(fromInertText("'-2+3")).toBe('-2+3');
+    expect(fromInertText("'twas")).toBe("'twas");
+    expect(fromInertText('上海')).toBe('上海');
+    // Any text that does not itself start with an apostrophe survives the round trip.
+    fc.assert(fc.property(fc.string().filter((s) => !s.startsWith("'")), (s) => fromInertText(inertText(s)) === s));
   });
 
   it('quotes CSV fields and neutralises formulas', () => {

@@ -18,6 +18,14 @@ export function inertText(text: string): string {
   return isFormulaLike(text) ? `'${text}` : text;
 }
 
+/**
+ * A CSV field read back: the apostrophe inertText puts before formula-like text (ours, and other
+ * exporters' that follow the same convention) is not part of the text.
+ */
+export function fromInertText(text: string): string {
+  return text.startsWith("'") && isFormulaLike(text.slice(1)) ? text.slice(1) : text;
+}
+
 /** One CSV field (RFC 4180 quoting), with formula-like text made inert. Numbers are written as they are. */
 export function csvField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';

@@ -163,6 +163,45 @@ describe('导入 wizard in Chromium', () => {
     ]);
   });
 
+  it('assigns owners to new accounts by the allocation rules: the rule per row, the dry run per rep, then the commit', async () => {
+    const east = await t.client.call('territories.create', { name: '华东', code: 'EAST' });
+    const reps = await t.client.call('reps.list', {});
+    const ids = ['张三', '李四'].map((n) => reps.find((r) => r.name === n)!.id);
+    await t.client.call('allocationRules.create', { name: '华东轮询', match: { territoryIds: [east.id] }, targetRepIds: ids, strategy: 'round_robin' });
+    const csv = writeGbkCsv(t.dir, '展会客户.csv', [
+      ['客户名称', '区域'],
+      ['嘉兴展会甲公司', '华东'],
+      ['嘉兴展会乙公司', '华东'],
+      ['外地展会丙公司', ''],
+    ]);
+    await page.getByRole('tab', { name: '导入向导' }).click();
+    await page.getByTestId('import-another').click().catch(() => {});
+    await page.getByTestId('import-kind').getByText('客户').first().click();
+    await upload(page, csv);
+    await page.getByTestId('import-next').click();
+    await page.getByTestId('import-mapping').waitFor();
+    await page.getByTestId('import-next').click();
+    await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+    await page.getByTestId('import-assign-owners').click();
+    const owner = page.locator('[data-testid="import-rows"] [role="gridcell"][col-id="owner"]');
+    await expect.poll(async () => (await owner.allInnerTexts()).join('|')).toBe('张三（华东轮询）|李四（华东轮询）|公海（无匹配规则，进入公海）');
+    await screenshot(page, 'import-21-allocation-validate');
+    await page.getByTestId('import-next').click();
+    await page.getByTestId('import-allocation').waitFor();
+    await expect(page.getByTestId('import-allocation-totals').innerText()).resolves.toContain('分配 2 个，留在公海 1 个');
+    await expect.poll(() => page.getByTestId('import-allocation-row').count()).toBe(3);
+    await expect(page.getByTestId('import-allocation-row').first().innerText()).resolves.toContain('嘉兴展会甲公司 → 张三');
+    await screenshot(page, 'import-22-allocation-dryrun');
+    expect(count(`select count(*) as n from accounts where name like '%展会%'`)).toBe(0);
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    expect(t.core.sqlite.prepare(`select a.name, r.name as owner, t.kind from accounts a left join reps r on r.id = a.owner_rep_id left join account_transfers t on t.account_id = a.id where a.name like '%展会%' order by a.name`).all()).toEqual([
+      { name: '嘉兴展会乙公司', owner: '李四', kind: 'auto' },
+      { name: '嘉兴展会甲公司', owner: '张三', kind: 'auto' },
+      { name: '外地展会丙公司', owner: null, kind: null },
+    ]);
+  });
+
   it('logged no errors in the browser console', () => {
     expect(errors).toEqual([]);
   });

@@ -1,8 +1,7 @@
 import type { Sqlite } from '../../db/client';
 import { validateCreditCode } from '../../shared/domain/credit-code';
 import { toDayNumber } from '../../shared/domain/dates';
-import { includedTaxFen } from '../../shared/domain/included-tax';
-import { applyBasisPoints } from '../../shared/domain/money';
+import { lineAmount } from '../../shared/domain/line-amount';
 import { daysOverdue, openAmountFen, owesMoney } from '../../shared/domain/receivables';
 import { nameInitials } from '../../shared/domain/search-key';
 
@@ -62,8 +61,9 @@ const ZERO_QUERIES: Record<string, string> = {
     select a.id from accounts a
     where a.last_followup_on is not (select max(occurred_on) from followups f where f.account_id = a.id and f.deleted_at is null)
        or a.next_followup_on is not (select min(next_on) from followups f where f.account_id = a.id and f.deleted_at is null and f.next_done = 0 and f.next_on is not null)`,
-  'last deal = latest order that is neither draft nor cancelled': `
-    select a.id from accounts a where a.last_deal_on is not (select max(ordered_on) from orders o where o.account_id = a.id and o.state not in ('draft', 'cancelled'))`,
+  'last deal = latest order that owes money (confirmed, not cancelled; shared/domain/receivables)': `
+    select a.id from accounts a where a.last_deal_on is not (select max(ordered_on) from orders o where o.account_id = a.id and o.deleted_at is null
+      and (o.state in ('confirmed', 'partly_shipped', 'shipped', 'completed') or (o.state = 'on_hold' and o.confirmed_on is not null)))`,
   'won accounts have a deal, deals make accounts won': `
     select id from accounts where (deal_status = 'won') <> (last_deal_on is not null)`,
   'owner = the last transfer, pooled accounts have no owner': `
@@ -97,6 +97,11 @@ const ZERO_QUERIES: Record<string, string> = {
     select id from orders where (state = 'on_hold') <> (held_from_state is not null)`,
   'case state follows its last state event': `
     select c.id from cases c where c.state <> (select e.to_state from case_events e where e.case_id = c.id and e.to_state is not null order by e.at desc, e.id desc limit 1)`,
+  'cases carry the SLA targets of their policy (tier-specific first)': `
+    select c.id from cases c join accounts a on a.id = c.account_id
+    where (c.first_response_target_min, c.resolution_target_min) is not (
+      select p.first_response_minutes, p.resolution_minutes from sla_policies p
+      where p.priority = c.priority and (p.tier = a.tier or p.tier is null) order by p.tier is null limit 1)`,
 };
 
 /** Every consistency rule the demo data promises, checked independently of the generator. */
@@ -116,8 +121,10 @@ export function checkDemoInvariants(sqlite: Sqlite, today: string): string[] {
     amount_fen: number;
     tax_fen: number;
   }[]) {
-    if (l.amount_fen !== applyBasisPoints(l.quantity * l.unit_price_fen, 10_000 - l.discount_bp)) problems.push(`line ${l.id}: amount is not quantity × price − discount`);
-    if (l.tax_fen !== includedTaxFen(l.amount_fen, l.tax_rate_bp)) problems.push(`line ${l.id}: tax is not the tax contained in the amount`);
+    // The order services' line maths (shared/domain/line-amount): the discount rounded, the tax contained.
+    const expected = lineAmount({ quantity: l.quantity, unitPriceFen: l.unit_price_fen, discountBp: l.discount_bp, taxRateBp: l.tax_rate_bp });
+    if (l.amount_fen !== expected.amountFen) problems.push(`line ${l.id}: amount is not quantity × price − discount`);
+    if (l.tax_fen !== expected.taxFen) problems.push(`line ${l.id}: tax is not the tax contained in the amount`);
   }
 
   const codes = sqlite.prepare('select credit_code as c from accounts where credit_code is not null').all() as { c: string }[];

@@ -10,6 +10,7 @@ import { newId } from '../../electron/backend/ids';
 import {
   accountTransfers,
   accounts,
+  caseEvents,
   cases,
   creditProfiles,
   followups,
@@ -94,14 +95,14 @@ export function buildReportWorld(core: Core): World {
       ...audit(at(orderedOn)),
       ...extra,
     });
-    // 2026-11 sales: 张三 100,000 (O1) + 50,000 (O2, no confirmed_on → ordered_on) − 10,000 return = 140,000 in 2 orders;
+    // 2026-11 sales: 张三 100,000 (O1) + 50,000 (O2) − 10,000 return = 140,000 in 2 orders;
     // 李四 80,000 (O3: no rep on the order → the owner); drafts (O4) and cancelled orders (O5) never count.
     // 2026-10 sales: 张三 60,000 (O7), 王五 40,000 (O6).
     core.db
       .insert(orders)
       .values([
         ord(o.o1, 'SO-1', account.a1, rep.zhang, 'confirmed', '2026-11-02', '2026-11-03', 100_000, { returnedFen: Y(10_000), collectedFen: Y(30_000) }),
-        ord(o.o2, 'SO-2', account.a1, rep.zhang, 'shipped', '2026-11-10', null, 50_000),
+        ord(o.o2, 'SO-2', account.a1, rep.zhang, 'shipped', '2026-11-10', '2026-11-10', 50_000),
         ord(o.o3, 'SO-3', account.a2, null, 'completed', '2026-11-14', '2026-11-15', 80_000, { collectedFen: Y(40_000) }),
         ord(o.o4, 'SO-4', account.a2, rep.li, 'draft', '2026-11-16', null, 999),
         ord(o.o5, 'SO-5', account.a3, rep.wang, 'cancelled', '2026-11-01', '2026-11-02', 70_000),
@@ -110,13 +111,15 @@ export function buildReportWorld(core: Core): World {
       ])
       .run();
     core.db.insert(returns).values({ id: newId(), returnNo: 'TH-1', orderId: o.o1, accountId: account.a1, returnedOn: '2026-11-20', reason: '质量问题', amountFen: Y(10_000), ...audit(at('2026-11-20')) }).run();
-    // Aging on 2026-11-23: 张三 I1 20,000 (13 days, 1-30), I2 50,000 (not due), SO-2 50,000 (whole order, due 12-10), SO-7 60,000 (64 days, 61-90);
-    // 李四 SO-3 40,000 (whole order, due 12-15); 王五 SO-6 20,000 (114 days, 90+).
-    const inst = (orderId: string, seq: number, dueOn: string, amount: number, paid: number) => ({ id: newId(), orderId, seq, label: `第${seq}期`, dueOn, amountFen: Y(amount), paidFen: Y(paid), ...audit(t0) });
-    core.db
-      .insert(instalments)
-      .values([inst(o.o1, 1, '2026-11-10', 50_000, 30_000), inst(o.o1, 2, '2026-12-10', 50_000, 0), inst(o.o6, 1, '2026-08-01', 40_000, 20_000), inst(o.o7, 1, '2026-09-20', 60_000, 0)])
-      .run();
+    // Instalments as order-to-cash writes them (one plan per confirmed order; the return cancels the unpaid
+    // tail, latest due first). Aging on 2026-11-23, by the order's rep: 张三 I1 20,000 (13 days, 1-30),
+    // I2 50,000 − 10,000 returned (not due), SO-2 50,000 (due 12-10, not due), SO-7 60,000 (64 days, 61-90)
+    // = 170,000; SO-3 has no rep on the order → （无业务员）40,000 (due 12-15); 王五 SO-6 20,000 (114 days, 90+).
+    const inst = (orderId: string, seq: number, dueOn: string, amount: number, paid: number, returned = 0) => ({ id: newId(), orderId, seq, label: `第${seq}期`, dueOn, amountFen: Y(amount), paidFen: Y(paid), returnedFen: Y(returned), ...audit(t0) });
+    const i1 = inst(o.o1, 1, '2026-11-10', 50_000, 30_000);
+    const i3 = inst(o.o3, 1, '2026-12-15', 80_000, 40_000);
+    const i6 = inst(o.o6, 1, '2026-08-01', 40_000, 20_000);
+    core.db.insert(instalments).values([i1, inst(o.o1, 2, '2026-12-10', 50_000, 0, 10_000), inst(o.o2, 1, '2026-12-10', 50_000, 0), i3, i6, inst(o.o7, 1, '2026-09-20', 60_000, 0)]).run();
     // 2026-11 collections: 张三 30,000 (P1 → SO-1); 李四 50,000 (P2: 40,000 → SO-3 whose rep is the owner, 10,000 unallocated → owner).
     // The refund (P4) is not a collection. 2026-10: 王五 20,000 (P3).
     const pay = (no: string, accountId: string, on: string, amount: number, kind: 'receipt' | 'refund' = 'receipt') => ({ id: newId(), paymentNo: no, accountId, receivedOn: on, amountFen: Y(amount), method: 'bank_transfer' as const, kind, ...audit(at(on)) });
@@ -125,8 +128,8 @@ export function buildReportWorld(core: Core): World {
     const p3 = pay('HK-3', account.a3, '2026-10-25', 20_000);
     const p4 = pay('HK-4', account.a1, '2026-11-21', -5_000, 'refund');
     core.db.insert(payments).values([p1, { ...p2, unallocatedFen: Y(10_000) }, p3, p4]).run();
-    const alloc = (paymentId: string, orderId: string, amount: number, on: string) => ({ id: newId(), paymentId, orderId, amountFen: Y(amount), allocatedOn: on, createdAt: at(on) });
-    core.db.insert(paymentAllocations).values([alloc(p1.id, o.o1, 30_000, '2026-11-12'), alloc(p2.id, o.o3, 40_000, '2026-11-18'), alloc(p3.id, o.o6, 20_000, '2026-10-25')]).run();
+    const alloc = (paymentId: string, orderId: string, instalmentId: string, amount: number, on: string) => ({ id: newId(), paymentId, orderId, instalmentId, amountFen: Y(amount), allocatedOn: on, createdAt: at(on) });
+    core.db.insert(paymentAllocations).values([alloc(p1.id, o.o1, i1.id, 30_000, '2026-11-12'), alloc(p2.id, o.o3, i3.id, 40_000, '2026-11-18'), alloc(p3.id, o.o6, i6.id, 20_000, '2026-10-25')]).run();
     // Follow-ups: 2026-11 张三 3, 李四 1; 2026-10 王五 2.
     const fu = (accountId: string, repId: string, on: string) => ({ id: newId(), accountId, repId, kind: 'visit' as const, occurredOn: on, notes: '拜访', ...audit(at(on)) });
     core.db
@@ -153,12 +156,27 @@ export function buildReportWorld(core: Core): World {
       ])
       .run();
     core.db.update(accounts).set({ creditGrade: 'D', creditHold: true }).where(eqId(account.a3)).run();
-    // Cases opened in 2026-11: one P1 breached on resolution, one P2 fine.
+    // Cases opened in 2026-11, with the targets and state history the cases service writes (default
+    // work calendar 09–12, 13–18 on weekdays). GD-1 (P1: 1 h / 8 h) answered after 1.0 working hour,
+    // still in progress on 11-23 10:00: resolution due Fri 11-06 10:00, breached. GD-2 (P2: 2 h / 16 h) answered after 1.0 h,
+    // resolved Saturday 11-14 after 15.0 working hours (Thu 7 h + Fri 8 h): both met.
+    const gd1 = newId();
+    const gd2 = newId();
     core.db
       .insert(cases)
       .values([
-        { id: newId(), caseNo: 'GD-1', accountId: account.a1, ownerRepId: rep.zhang, type: 'repair', priority: 'P1', state: 'in_progress', title: '设备故障', openedAt: at('2026-11-05'), firstResponseDueAt: at('2026-11-05', 12), firstRespondedAt: at('2026-11-05', 11), resolutionDueAt: at('2026-11-07'), resolutionBreached: true, ...audit(at('2026-11-05')) },
-        { id: newId(), caseNo: 'GD-2', accountId: account.a2, ownerRepId: rep.li, type: 'complaint', priority: 'P2', state: 'resolved', title: '发货延迟', openedAt: at('2026-11-12'), firstResponseDueAt: at('2026-11-12', 14), firstRespondedAt: at('2026-11-12', 11), resolutionDueAt: at('2026-11-15'), resolvedAt: at('2026-11-14'), ...audit(at('2026-11-12')) },
+        { id: gd1, caseNo: 'GD-1', accountId: account.a1, ownerRepId: rep.zhang, type: 'repair', priority: 'P1', state: 'in_progress', title: '设备故障', openedAt: at('2026-11-05'), firstResponseTargetMin: 60, resolutionTargetMin: 480, firstRespondedAt: at('2026-11-05', 11), resolutionDueAt: at('2026-11-06'), resolutionBreached: true, ...audit(at('2026-11-05')) },
+        { id: gd2, caseNo: 'GD-2', accountId: account.a2, ownerRepId: rep.li, type: 'complaint', priority: 'P2', state: 'resolved', title: '发货延迟', openedAt: at('2026-11-12'), firstResponseTargetMin: 120, resolutionTargetMin: 960, firstRespondedAt: at('2026-11-12', 11), resolvedAt: at('2026-11-14'), ...audit(at('2026-11-12')) },
+      ])
+      .run();
+    core.db
+      .insert(caseEvents)
+      .values([
+        { id: newId(), caseId: gd1, kind: 'created', toState: 'new', at: at('2026-11-05') },
+        { id: newId(), caseId: gd1, kind: 'state', fromState: 'new', toState: 'in_progress', at: at('2026-11-05', 11) },
+        { id: newId(), caseId: gd2, kind: 'created', toState: 'new', at: at('2026-11-12') },
+        { id: newId(), caseId: gd2, kind: 'state', fromState: 'new', toState: 'in_progress', at: at('2026-11-12', 11) },
+        { id: newId(), caseId: gd2, kind: 'state', fromState: 'in_progress', toState: 'resolved', at: at('2026-11-14') },
       ])
       .run();
   });

@@ -48,7 +48,7 @@ beforeAll(() => {
 });
 afterAll(() => tmp.cleanup());
 
-describe('CLI: hostile input changes nothing and exits 1 with a clear message', () => {
+describe('CLI: hostile input changes nothing and exits 1 with a clear message', { timeout: 240_000 }, () => {
   const cases: [string, string[], RegExp][] = [
     ['unknown rep', ['accounts', 'transfer', '--to', '赵六', '--reason', '调整', 'KH-000001'], /找不到业务员“赵六”/],
     ['empty reason', ['accounts', 'transfer', '--to', 'E001', '--reason', '  ', 'KH-000001'], /必须填写原因/],
@@ -69,7 +69,7 @@ describe('CLI: hostile input changes nothing and exits 1 with a clear message', 
   });
 });
 
-describe('CLI: transfer, allocate, reclaim, undo', () => {
+describe('CLI: transfer, allocate, reclaim, undo', { timeout: 240_000 }, () => {
   it('transfers by code and employee number, and undoes it', () => {
     const r = cli('accounts', 'transfer', '--to', 'E002', '--reason', '区域调整', 'KH-000001', 'kh-000002', '--json');
     expect(r.code).toBe(0);

@@ -8,7 +8,9 @@ const tmp = tempDir('salesdesk-cli-');
 afterAll(() => tmp.cleanup());
 const db = join(tmp.dir, 'cli.sqlite');
 
-describe('salesdesk CLI (spawned)', () => {
+// Each spawned command starts Node + tsx and loads the whole backend (seconds on a busy 2-core CI box),
+// and these tests spawn several, so they get the time of a spawned-CLI test rather than the default.
+describe('salesdesk CLI (spawned)', { timeout: 240_000 }, () => {
   it('prints help for every command', () => {
     for (const args of [['--help'], ['accounts', 'list', '--help'], ['db', 'info', '--help'], ['backup', '--help'], ['restore', '--help'], ['seed', '--help']]) {
       const r = runCli(args);

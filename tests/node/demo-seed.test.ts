@@ -58,6 +58,7 @@ describe('demo company', () => {
     expect(broken("update accounts set last_followup_on = '2000-01-01' where id = (select account_id from followups limit 1)").join()).toMatch(/follow-up/);
     expect(broken('update instalments set amount_fen = amount_fen + 5 where id = (select min(id) from instalments)').join()).toMatch(/instalments add up/);
     expect(broken('update accounts set overdue_fen = overdue_fen + 1 where id = (select min(id) from accounts)').join()).toMatch(/aggregates/);
+    expect(broken('update cases set resolution_target_min = null where id = (select min(id) from cases)').join()).toMatch(/SLA targets/);
   });
 
   it('looks like a company: tiers, pool, reps, territories, history window', () => {

@@ -82,6 +82,16 @@ describe('report workbooks', () => {
     }
   });
 
+  it('stacks the meta line over a narrow sheet instead of cutting it off', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx.get('case-sla')!.file);
+    const narrow = wb.getWorksheet('汇总')!.getCell('A2');
+    expect(String(narrow.value).split('\n')).toEqual([expect.stringMatching(/^期间：/), expect.stringMatching(/^生成时间：/), '生成人：管理员']);
+    expect(narrow.alignment?.wrapText).toBe(true);
+    const wide = wb.getWorksheet('明细')!.getCell('A2');
+    expect(String(wide.value)).not.toContain('\n');
+  });
+
   it('keeps formula-like text as text in exceljs and in LibreOffice', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx.get('accounts')!.file);
@@ -152,18 +162,19 @@ describe('report workbooks', () => {
     const s = sheetOf('ar-aging', '汇总');
     const h = s[3]!;
     const zhang = row(s, '张三')!;
-    expect(num(zhang[h.indexOf('应收合计（元）')])).toBe(180_000);
-    expect(num(zhang[h.indexOf('未到期（元）')])).toBe(100_000);
-    expect(num(zhang[h.indexOf('逾期1-30天（元）')])).toBe(20_000);
-    expect(num(zhang[h.indexOf('逾期61-90天（元）')])).toBe(60_000);
+    expect(num(zhang[h.indexOf('应收合计（元）')])).toBe(170_000);
+    expect(num(zhang[h.indexOf('未到期（元）')])).toBe(90_000);
+    expect(num(zhang[h.indexOf('逾期 1-30 天（元）')])).toBe(20_000);
+    expect(num(zhang[h.indexOf('逾期 61-90 天（元）')])).toBe(60_000);
     expect(num(zhang[h.indexOf('逾期合计（元）')])).toBe(80_000);
-    expect(num(row(s, '王五')![h.indexOf('逾期90天以上（元）')])).toBe(20_000);
-    expect(num(row(s, '合计')![h.indexOf('应收合计（元）')])).toBe(240_000);
+    expect(num(row(s, '王五')![h.indexOf('逾期 90 天以上（元）')])).toBe(20_000);
+    expect(num(row(s, '（无业务员）')![h.indexOf('未到期（元）')])).toBe(40_000);
+    expect(num(row(s, '合计')![h.indexOf('应收合计（元）')])).toBe(230_000);
     const d = sheetOf('ar-aging', '明细');
     const openCol = d[3]!.indexOf('未收金额（元）');
-    expect(num(row(d, '张三 小计')![openCol])).toBe(180_000);
-    expect(num(row(d, '李四 小计')![openCol])).toBe(40_000);
-    expect(num(row(d, '合计')![openCol])).toBe(240_000);
+    expect(num(row(d, '张三 小计')![openCol])).toBe(170_000);
+    expect(num(row(d, '（无业务员） 小计')![openCol])).toBe(40_000);
+    expect(num(row(d, '合计')![openCol])).toBe(230_000);
   });
 
   it('splits a quarter into one sheet per rep with the months down the side', () => {
@@ -192,6 +203,10 @@ describe('report workbooks', () => {
     const sla = sheetOf('case-sla', '汇总');
     expect(num(row(sla, 'P1')![4])).toBe(1);
     expect(num(row(sla, '合计')![1])).toBe(2);
+    // Working hours with one decimal as LibreOffice shows them (GD-1: 7 + 8 + 40 + 40 + 1 h by 11-23 10:00).
+    const slaShown = sheetOf('case-sla', '明细', true);
+    const sh = slaShown[3]!;
+    expect([row(slaShown, 'GD-1')![sh.indexOf('首响用时（工作小时）')], row(slaShown, 'GD-1')![sh.indexOf('解决用时（工作小时）')]]).toEqual(['1.0', '96.0']);
     expect(xlsx.get('transfers')!.rows).toBe(3);
     expect(sheetOf('pool', '明细').slice(4, 6).map((r) => r[1])).toEqual(['移出公海', '转入公海']);
     const imports = sheetOf('imports', '导入记录');

@@ -20,6 +20,7 @@ import { referenceHandlers } from './reference';
 import { reportsHandlers } from './reports';
 import { systemHandlers } from './system';
 import { targetsHandlers } from './targets';
+import { dashboardHandlers } from './dashboard';
 
 /** Every contract method's handler; `satisfies` makes a missing one a type error. */
 export function createHandlers(rt: Runtime) {
@@ -42,5 +43,6 @@ export function createHandlers(rt: Runtime) {
     ...targetsHandlers(rt),
     ...reportsHandlers(rt),
     ...filesHandlers(rt),
+    ...dashboardHandlers(rt),
   } satisfies Handlers<Contract, CallContext>;
 }

@@ -220,8 +220,59 @@ export function applyAllocation(core: Core, actor: Actor, input: { scope: Scope;
   return result;
 }
 
-/** Auto-allocation of given accounts by the saved rules (the import calls this for new accounts). */
-export function autoAllocateAccounts(core: Core, actor: Actor, accountIds: string[], reason = '导入后自动分配') {
-  if (accountIds.length === 0) return { journalId: null, changed: 0, toPool: 0, fingerprint: '' };
-  return applyAllocation(core, actor, { scope: { kind: 'accounts', ids: accountIds }, rules: { source: 'saved' }, reason });
+/** A new account, before it exists: what the rules match on. `key` orders the accounts as their ids will. */
+export interface NewAccountForAllocation {
+  key: string;
+  territoryId: string | null;
+  industry: string | null;
+  tier: Tier;
+  source: string | null;
+}
+
+export interface NewAccountOwner {
+  /** null = the pool (公海). */
+  toRepId: string | null;
+  ruleId: string | null;
+  /** The rule's name, or why no rule's rep took it ("无匹配规则，进入公海"). */
+  note: string;
+  via: AllocationPlan['assignments'][number]['via'];
+}
+
+export interface NewAccountOwnersPlan {
+  owners: Map<string, NewAccountOwner>;
+  /** Saved rules whose round-robin cursor moves when the plan is applied. */
+  cursors: { ruleId: string; before: number; after: number }[];
+  /** Every rep a rule or the fallback names, and every rep whose load changes: accounts before → after. */
+  loads: { repId: string; name: string; accountsBefore: number; accountsAfter: number }[];
+  fingerprint: string;
+}
+
+/**
+ * Owners for accounts that are about to be created (an import), by the saved rules and fallback:
+ * the same planner as auto-allocation, writing nothing. `extraAccounts` are accounts the same
+ * operation gives reps besides these (rows of the sheet naming an owner), so loads and capacities
+ * count them. Deterministic: the import's preview and its commit get the same answer on the same data.
+ */
+export function planNewAccountOwners(core: Core, accounts: readonly NewAccountForAllocation[], extraAccounts: ReadonlyMap<string, number> = new Map()): NewAccountOwnersPlan {
+  const reps = allRepLoads(core).map((r) => ({ ...r, accountCount: r.accountCount + (extraAccounts.get(r.id) ?? 0) }));
+  const territories = loadTerritoryIndex(core);
+  const resolved = resolveRules(core, { source: 'saved' }, reps, territories);
+  const none: string[] = [];
+  const plan = planAllocation({
+    accounts: accounts.map((a) => ({ id: a.key, territoryId: a.territoryId, industry: a.industry, tier: a.tier, source: a.source, tags: none, ownerRepId: null, openReceivableFen: 0 })),
+    rules: resolved.rules,
+    reps: reps.map((r) => ({ id: r.id, status: r.status, capacity: r.capacity, accountCount: r.accountCount, openReceivableFen: r.openReceivableFen })),
+    fallback: resolved.fallback,
+    territories: territories.ancestors,
+  });
+  const ruleNames = new Map(resolved.rules.map((r) => [r.id, r.name]));
+  const owners = new Map(plan.assignments.map((a) => [a.accountId, { toRepId: a.toRepId, ruleId: a.ruleId, note: noteFor(a, ruleNames), via: a.via }]));
+  const cursors = resolved.rules.flatMap((r) => {
+    const next = plan.cursors[r.id];
+    return next !== undefined && next !== r.rrCursor ? [{ ruleId: r.id, before: r.rrCursor, after: next }] : [];
+  });
+  const names = new Map(reps.map((r) => [r.id, r.name]));
+  // Before = today's load; after = with this operation's accounts, named and planned alike.
+  const loads = plan.loads.map((l) => ({ repId: l.repId, name: names.get(l.repId) ?? l.repId, accountsBefore: l.accountsBefore - (extraAccounts.get(l.repId) ?? 0), accountsAfter: l.accountsAfter }));
+  return { owners, cursors, loads, fingerprint: plan.fingerprint };
 }

@@ -6,7 +6,7 @@ import type { CaseRow } from '../../../shared/contract/cases';
 import type { GridQuery } from '../../../shared/contract/grid';
 import type { CasePriority, CaseState } from '../../../shared/domain/case-state';
 import type { Core } from '../core';
-import { clockView, evaluateCase, loadEvents, slaStateOf, warnHorizon } from './case-sla';
+import { caseSlaView, loadEvents, warnHorizon } from './case-sla';
 
 const ownerRep = alias(reps, 'owner_rep');
 const ownerUser = alias(users, 'owner_user');
@@ -38,7 +38,7 @@ export interface CaseListFilter {
 }
 
 /** SQL for the SLA filters, from the stored due instants and sticky flags (see case-sla.ts). */
-function slaConditions(now: number, horizon: number) {
+export function slaConditions(now: number, horizon: number) {
   const frRunning = sql`(${cases.firstRespondedAt} is null and ${cases.state} in ('new','in_progress') and ${cases.firstResponseDueAt} is not null)`;
   const resRunning = sql`(${cases.state} in ('new','in_progress') and ${cases.resolutionDueAt} is not null)`;
   const breached = sql`(${cases.firstResponseBreached} = 1 or ${cases.resolutionBreached} = 1 or (${frRunning} and ${cases.firstResponseDueAt} < ${now}) or (${resRunning} and ${cases.resolutionDueAt} < ${now}))`;
@@ -48,12 +48,13 @@ function slaConditions(now: number, horizon: number) {
   return { breached, about, onTrack };
 }
 
-export function listCases(core: Core, q: GridQuery & { filter: CaseListFilter }): { total: number; items: CaseRow[] } {
+/** The WHERE of the cases grid for a query and its filter (the dashboard counts with it too). */
+export function caseListWhere(core: Core, q: Pick<GridQuery, 'filters' | 'search'> & { filter: CaseListFilter }): SQL | undefined {
   const now = core.clock.now();
   const horizon = warnHorizon(core, now);
   const opts = { columns: caseGridColumns, today: core.today() };
   const f = q.filter;
-  const conditions: SQL[] = [...gridWhere(q, opts)];
+  const conditions: SQL[] = [...gridWhere({ offset: 0, limit: 1, sort: [], ...q }, opts)];
   if (f.states?.length) conditions.push(inArray(cases.state, f.states));
   if (f.open) conditions.push(inArray(cases.state, ['new', 'in_progress', 'waiting_customer']));
   if (f.accountId) conditions.push(eq(cases.accountId, f.accountId));
@@ -68,7 +69,29 @@ export function listCases(core: Core, q: GridQuery & { filter: CaseListFilter })
     const t = escapeLike(q.search);
     conditions.push(sql`(${cases.caseNo} like ${`%${t}%`} escape '\\' or ${cases.title} like ${`%${t}%`} escape '\\' or ${accounts.name} like ${`%${t}%`} escape '\\' or ${cases.serialNo} like ${`%${t}%`} escape '\\')`);
   }
-  const where = conditions.length ? and(...conditions) : undefined;
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+/** How many cases the grid lists for a filter (the same joins as its count). */
+export function countCases(core: Core, q: Pick<GridQuery, 'filters' | 'search'> & { filter: CaseListFilter }): number {
+  return (
+    core.db
+      .select({ n: count() })
+      .from(cases)
+      .innerJoin(accounts, eq(accounts.id, cases.accountId))
+      .leftJoin(orders, eq(orders.id, cases.orderId))
+      .leftJoin(ownerRep, eq(ownerRep.id, cases.ownerRepId))
+      .leftJoin(ownerUser, eq(ownerUser.id, cases.ownerUserId))
+      .where(caseListWhere(core, q))
+      .get()?.n ?? 0
+  );
+}
+
+export function listCases(core: Core, q: GridQuery & { filter: CaseListFilter }): { total: number; items: CaseRow[] } {
+  const now = core.clock.now();
+  const horizon = warnHorizon(core, now);
+  const opts = { columns: caseGridColumns, today: core.today() };
+  const where = caseListWhere(core, q);
   const from = () =>
     core.db
       .select({ c: cases, accountName: accounts.name, orderNo: orders.orderNo, ownerName: OWNER_NAME })
@@ -77,16 +100,7 @@ export function listCases(core: Core, q: GridQuery & { filter: CaseListFilter })
       .leftJoin(orders, eq(orders.id, cases.orderId))
       .leftJoin(ownerRep, eq(ownerRep.id, cases.ownerRepId))
       .leftJoin(ownerUser, eq(ownerUser.id, cases.ownerUserId));
-  const total =
-    core.db
-      .select({ n: count() })
-      .from(cases)
-      .innerJoin(accounts, eq(accounts.id, cases.accountId))
-      .leftJoin(orders, eq(orders.id, cases.orderId))
-      .leftJoin(ownerRep, eq(ownerRep.id, cases.ownerRepId))
-      .leftJoin(ownerUser, eq(ownerUser.id, cases.ownerUserId))
-      .where(where)
-      .get()?.n ?? 0;
+  const total = countCases(core, q);
   const rows = from()
     .where(where)
     .orderBy(...gridOrderBy(q.sort.length ? q : { ...q, sort: [{ colId: 'openedAt', sort: 'desc' }] }, opts, cases.id))
@@ -101,9 +115,7 @@ export function listCases(core: Core, q: GridQuery & { filter: CaseListFilter })
   return {
     total,
     items: rows.map(({ c, accountName, orderNo, ownerName }) => {
-      const clocks = evaluateCase(cal, c, events.get(c.id) ?? [], now);
-      const fr = clockView(clocks.firstResponse, clocks.firstResponseOpen, now, horizon);
-      const res = clockView(clocks.resolution, clocks.resolutionOpen, now, horizon);
+      const view = caseSlaView(cal, c, events.get(c.id) ?? [], now, horizon);
       return {
         id: c.id,
         caseNo: c.caseNo,
@@ -123,9 +135,7 @@ export function listCases(core: Core, q: GridQuery & { filter: CaseListFilter })
         openedAt: c.openedAt,
         firstRespondedAt: c.firstRespondedAt,
         resolvedAt: c.resolvedAt,
-        firstResponse: fr,
-        resolution: res,
-        sla: slaStateOf(fr, res),
+        ...view,
         version: c.version,
       };
     }),

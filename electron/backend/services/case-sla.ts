@@ -36,7 +36,10 @@ export interface CaseClocks {
   resolutionOpen: boolean;
 }
 
-export function evaluateCase(cal: WorkCalendar, c: CaseRecord, events: readonly Pick<CaseEventRecord, 'toState' | 'at'>[], now: number): CaseClocks {
+/** What the clocks read from a case (the demo generator evaluates cases before they are rows). */
+export type CaseClockInputs = Pick<CaseRecord, 'openedAt' | 'state' | 'firstRespondedAt' | 'firstResponseTargetMin' | 'resolutionTargetMin' | 'firstResponseBreached' | 'resolutionBreached'>;
+
+export function evaluateCase(cal: WorkCalendar, c: CaseClockInputs, events: readonly Pick<CaseEventRecord, 'toState' | 'at'>[], now: number): CaseClocks {
   const spans = caseSpans(c, events);
   const running = CLOCK_RUNNING_STATES.includes(c.state as CaseState);
   const resolved = c.state === 'resolved' || c.state === 'closed';
@@ -54,7 +57,7 @@ export function warnHorizon(core: Core, now: number): number {
   return addWorkingMs(s.workCalendar, now, s.slaWarnMinutes * 60_000);
 }
 
-export function clockView(r: ClockResult, open: boolean, now: number, horizon: number): SlaClockView {
+function clockView(r: ClockResult, open: boolean, now: number, horizon: number): SlaClockView {
   return {
     status: r.status,
     targetMinutes: r.targetMinutes,
@@ -66,7 +69,15 @@ export function clockView(r: ClockResult, open: boolean, now: number, horizon: n
   };
 }
 
-export function slaStateOf(a: SlaClockView, b: SlaClockView): 'breached' | 'about_to_breach' | 'on_track' | 'paused' | 'met' | 'none' {
+/** A case's two clocks and their combined state at `now`, as the cases grid, the CLI and the SLA report show them. */
+export function caseSlaView(cal: WorkCalendar, c: CaseRecord, events: readonly Pick<CaseEventRecord, 'toState' | 'at'>[], now: number, horizon: number) {
+  const clocks = evaluateCase(cal, c, events, now);
+  const firstResponse = clockView(clocks.firstResponse, clocks.firstResponseOpen, now, horizon);
+  const resolution = clockView(clocks.resolution, clocks.resolutionOpen, now, horizon);
+  return { firstResponse, resolution, sla: slaStateOf(firstResponse, resolution) };
+}
+
+function slaStateOf(a: SlaClockView, b: SlaClockView): 'breached' | 'about_to_breach' | 'on_track' | 'paused' | 'met' | 'none' {
   if (a.breached || b.breached) return 'breached';
   if (a.aboutToBreach || b.aboutToBreach) return 'about_to_breach';
   if (a.status === 'running' || b.status === 'running') return 'on_track';
@@ -86,21 +97,22 @@ export function loadEvents(core: Core, caseIds: readonly string[]): Map<string, 
   return m;
 }
 
+/** The SLA columns a case stores at `now`: the due instants of running clocks and the sticky breach flags. */
+export function storedSla(cal: WorkCalendar, c: CaseClockInputs, events: readonly Pick<CaseEventRecord, 'toState' | 'at'>[], now: number) {
+  const clocks = evaluateCase(cal, c, events, now);
+  return {
+    firstResponseDueAt: clocks.firstResponseOpen ? clocks.firstResponse.dueAt : null,
+    resolutionDueAt: clocks.resolutionOpen ? clocks.resolution.dueAt : null,
+    firstResponseBreached: clocks.firstResponse.breached,
+    resolutionBreached: clocks.resolution.breached,
+  };
+}
+
 /** Recomputes and stores one case's due instants and (sticky) breach flags; call inside the write's tx. */
-export function refreshCaseSla(core: Core, caseId: string): CaseClocks {
+export function refreshCaseSla(core: Core, caseId: string): void {
   const c = core.db.select().from(cases).where(eq(cases.id, caseId)).get()!;
-  const clocks = evaluateCase(core.settings().workCalendar, c, loadEvents(core, [caseId]).get(caseId) ?? [], core.clock.now());
-  core.db
-    .update(cases)
-    .set({
-      firstResponseDueAt: clocks.firstResponseOpen ? clocks.firstResponse.dueAt : null,
-      resolutionDueAt: clocks.resolutionOpen ? clocks.resolution.dueAt : null,
-      firstResponseBreached: c.firstResponseBreached || clocks.firstResponse.breached,
-      resolutionBreached: c.resolutionBreached || clocks.resolution.breached,
-    })
-    .where(eq(cases.id, caseId))
-    .run();
-  return clocks;
+  const sla = storedSla(core.settings().workCalendar, c, loadEvents(core, [caseId]).get(caseId) ?? [], core.clock.now());
+  core.db.update(cases).set(sla).where(eq(cases.id, caseId)).run();
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Actor, Core } from '../core';
 import { newId } from '../ids';
 import { refreshAccountAggregates } from './aggregates';
 import { changedFields, recordAudit } from './audit';
-import { type CaseRecord, clockView, evaluateCase, loadEvents, refreshCaseSla, slaStateOf, slaTargetsFor, warnHorizon } from './case-sla';
+import { type CaseRecord, caseSlaView, loadEvents, refreshCaseSla, slaTargetsFor, warnHorizon } from './case-sla';
 import { nextNumber } from './numbers';
 import { staleVersion } from './users';
 
@@ -289,10 +289,7 @@ export function getCaseDetail(core: Core, id: string): CaseDetail {
   if (!c) throw notFound(id);
   const now = core.clock.now();
   const events = loadEvents(core, [id]).get(id) ?? [];
-  const clocks = evaluateCase(core.settings().workCalendar, c, events, now);
-  const horizon = warnHorizon(core, now);
-  const fr = clockView(clocks.firstResponse, clocks.firstResponseOpen, now, horizon);
-  const res = clockView(clocks.resolution, clocks.resolutionOpen, now, horizon);
+  const view = caseSlaView(core.settings().workCalendar, c, events, now, warnHorizon(core, now));
   const account = core.db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, c.accountId)).get();
   const order = c.orderId ? core.db.select({ orderNo: orders.orderNo }).from(orders).where(eq(orders.id, c.orderId)).get() : undefined;
   const product = c.productId ? core.db.select({ name: products.name }).from(products).where(eq(products.id, c.productId)).get() : undefined;
@@ -318,9 +315,7 @@ export function getCaseDetail(core: Core, id: string): CaseDetail {
       openedAt: c.openedAt,
       firstRespondedAt: c.firstRespondedAt,
       resolvedAt: c.resolvedAt,
-      firstResponse: fr,
-      resolution: res,
-      sla: slaStateOf(fr, res),
+      ...view,
       version: c.version,
       description: c.description,
       orderLineId: c.orderLineId,

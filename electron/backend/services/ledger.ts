@@ -48,20 +48,31 @@ interface InstalmentMoneyRow {
   due_on: string;
   amount_fen: number;
   superseded_on: string | null;
+  paid_fen: number;
+  returned_fen: number;
+  paid_on: string | null;
   paid: number;
   last_paid_on: string | null;
 }
 
+/** The money columns of an order and its instalments that no longer match its allocation rows. */
+export interface OrderMoneyUpdate {
+  instalments: { id: string; paidFen: number; returnedFen: number; paidOn: string | null }[];
+  /** The order's new collected amount, or null when it is right already. */
+  collectedFen: number | null;
+}
+
 /**
- * Recomputes an order's collected amount and its instalments' paid, returned and paid-on columns from
- * the allocation rows and the order's returned amount.
+ * What an order's collected amount and its instalments' paid, returned and paid-on columns should be,
+ * from the allocation rows and the order's returned amount: only what differs from what is stored.
+ * (refreshOrderMoney writes it; the spreadsheet import writes it through its journal.)
  */
-export function refreshOrderMoney(core: Core, actor: Actor, orderId: string): void {
-  const order = core.sqlite.prepare('select returned_fen from orders where id = ?').get(orderId) as { returned_fen: number } | undefined;
-  if (!order) return;
+export function orderMoneyUpdate(core: Core, orderId: string): OrderMoneyUpdate | null {
+  const order = core.sqlite.prepare('select returned_fen, collected_fen from orders where id = ?').get(orderId) as { returned_fen: number; collected_fen: number } | undefined;
+  if (!order) return null;
   const rows = core.sqlite
     .prepare(
-      `select i.id, i.seq, i.due_on, i.amount_fen, i.superseded_on,
+      `select i.id, i.seq, i.due_on, i.amount_fen, i.superseded_on, i.paid_fen, i.returned_fen, i.paid_on,
               coalesce(sum(a.amount_fen), 0) as paid, max(case when a.amount_fen > 0 then a.allocated_on end) as last_paid_on
        from instalments i left join payment_allocations a on a.instalment_id = i.id
        where i.order_id = ? group by i.id order by i.due_on, i.seq`,
@@ -72,23 +83,31 @@ export function refreshOrderMoney(core: Core, actor: Actor, orderId: string): vo
     current.map((r) => ({ dueOn: r.due_on, seq: r.seq, amountFen: r.amount_fen, paidFen: r.paid })),
     order.returned_fen,
   );
-  const now = core.clock.now();
-  const upd = core.sqlite.prepare(
-    `update instalments set paid_fen = @paid, returned_fen = @returned, paid_on = @paidOn, version = version + 1, updated_at = @now, updated_by = @by
-     where id = @id and (paid_fen <> @paid or returned_fen <> @returned or coalesce(paid_on, '') <> coalesce(@paidOn, ''))`,
-  );
+  const instalments: OrderMoneyUpdate['instalments'] = [];
   for (const r of rows) {
     const idx = current.indexOf(r);
     const returned = idx >= 0 ? cancelled[idx]! : 0;
     const settled = r.paid > 0 && r.paid + returned >= r.amount_fen;
-    upd.run({ id: r.id, paid: r.paid, returned, paidOn: settled ? r.last_paid_on : null, now, by: actor.id });
+    const paidOn = settled ? r.last_paid_on : null;
+    if (r.paid_fen !== r.paid || r.returned_fen !== returned || (r.paid_on ?? '') !== (paidOn ?? '')) instalments.push({ id: r.id, paidFen: r.paid, returnedFen: returned, paidOn });
   }
-  core.sqlite
-    .prepare(
-      `update orders set collected_fen = @c, version = version + 1, updated_at = @now, updated_by = @by
-       where id = @id and collected_fen <> @c`,
-    )
-    .run({ id: orderId, c: rows.reduce((a, r) => a + r.paid, 0), now, by: actor.id });
+  const collected = rows.reduce((a, r) => a + r.paid, 0);
+  return { instalments, collectedFen: collected === order.collected_fen ? null : collected };
+}
+
+/**
+ * Recomputes an order's collected amount and its instalments' paid, returned and paid-on columns from
+ * the allocation rows and the order's returned amount.
+ */
+export function refreshOrderMoney(core: Core, actor: Actor, orderId: string): void {
+  const u = orderMoneyUpdate(core, orderId);
+  if (!u) return;
+  const now = core.clock.now();
+  const upd = core.sqlite.prepare(`update instalments set paid_fen = @paid, returned_fen = @returned, paid_on = @paidOn, version = version + 1, updated_at = @now, updated_by = @by where id = @id`);
+  for (const i of u.instalments) upd.run({ id: i.id, paid: i.paidFen, returned: i.returnedFen, paidOn: i.paidOn, now, by: actor.id });
+  if (u.collectedFen !== null) {
+    core.sqlite.prepare(`update orders set collected_fen = @c, version = version + 1, updated_at = @now, updated_by = @by where id = @id`).run({ id: orderId, c: u.collectedFen, now, by: actor.id });
+  }
 }
 
 interface OpenRow {

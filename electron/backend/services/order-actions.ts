@@ -9,6 +9,7 @@ import type { Actor, Core } from '../core';
 import { newId } from '../ids';
 import { refreshAccountAggregates } from './aggregates';
 import { recordAudit } from './audit';
+import { markAccountWon } from './deal-status';
 import { nextNumber } from './numbers';
 import { releaseOrderAllocations } from './ledger';
 import { runAfterRefused, runBeforeConfirm } from './order-confirm-checks';
@@ -94,6 +95,7 @@ function confirmInTx(
       },
     });
     insertInstalments(core, actor, o.id, planned, null);
+    markAccountWon(core, actor, o.accountId, `订单 ${o.orderNo} 确认`);
     done(core, o.accountId);
     return { warnings: checks.warnings };
   });

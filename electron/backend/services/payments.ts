@@ -4,6 +4,7 @@ import { accounts, instalments, orders, paymentAllocations, payments, returns } 
 import type { GridQuery } from '../../../shared/contract/grid';
 import type { PaymentDetail, PaymentRow } from '../../../shared/contract/payments';
 import { overdueDays } from '../../../shared/domain/aging';
+import { documentNoCandidates } from '../../../shared/domain/document-no';
 import { formatFen } from '../../../shared/domain/money';
 import { type AllocationRequest, drawFromCredits, planAllocation, planAutoAllocation } from '../../../shared/domain/payment-allocation';
 import { msg } from '../../../shared/i18n/text';
@@ -276,7 +277,9 @@ export function listPayments(core: Core, q: GridQuery & { filter: { accountId?: 
 
 export function resolvePaymentId(core: Core, ref: { id: string } | { paymentNo: string }): string {
   if ('id' in ref) return ref.id;
-  const row = core.db.select({ id: payments.id }).from(payments).where(eq(payments.paymentNo, ref.paymentNo.trim().toUpperCase())).get();
+  const row = documentNoCandidates(ref.paymentNo)
+    .map((no) => core.db.select({ id: payments.id }).from(payments).where(eq(payments.paymentNo, no)).get())
+    .find(Boolean);
   if (!row) throw new AppError('NOT_FOUND', msg(`回款不存在：${ref.paymentNo}`, `Payment not found: ${ref.paymentNo}`));
   return row.id;
 }

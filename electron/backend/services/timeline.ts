@@ -118,6 +118,7 @@ const AUDIT_TITLES: Record<string, LocalizedText> = {
   'account.tags': msg('修改标签', 'Tags changed'),
   'account.followers': msg('修改协同跟进人', 'Co-followers changed'),
   'followup.complete': msg('完成跟进计划', 'Next step done'),
+  'account.won': msg('成为成交客户', 'Became a won account'),
 };
 
 const editSource: TimelineSource = (core, accountId, lang) =>
@@ -133,7 +134,7 @@ const editSource: TimelineSource = (core, accountId, lang) =>
       at: a.at,
       kind: a.action,
       title: pick(AUDIT_TITLES[a.action]!, lang),
-      detail: a.action === 'account.create' ? null : a.action === 'account.undo' ? a.reason : describeChange(a.before, a.after, lang),
+      detail: a.action === 'account.create' ? null : a.action === 'account.undo' || a.action === 'account.won' ? a.reason : describeChange(a.before, a.after, lang),
       by: a.userName,
     }));
 

@@ -13,6 +13,8 @@ const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 function countdown(c: CaseRow): string {
   const clock = c.firstRespondedAt === null && c.firstResponse.status !== 'none' ? c.firstResponse : c.resolution;
   if (c.sla === 'breached') return '已超时 breached';
+  // A stopped clock has nothing left to count down (the grid says 已达标 too).
+  if (clock.status === 'met') return '已达标 met';
   if (clock.remainingMinutes === null) return '—';
   const total = Math.round(clock.remainingMinutes);
   const h = Math.floor(total / 60);

@@ -17,6 +17,7 @@ interface ImportOptions {
   skipInvalid?: boolean;
   unmapped: 'notes' | 'ignore';
   assignOwners?: boolean;
+  allocate?: boolean;
   sender?: string;
   json?: boolean;
 }
@@ -30,6 +31,13 @@ function printSummary(r: ImportRunResult): void {
   if (r.dryRun) out.write(`试运行：将新建 ${r.plan.create}，更新 ${r.plan.update}，不变 ${r.plan.unchanged}，跳过 ${r.plan.skip}，错误 ${r.plan.error}（未写入）\n`);
   else if (r.batchId) out.write(`已导入：新建 ${r.created}，更新 ${r.updated}，跳过 ${r.skipped}。批次 ${r.batchId}（可用 imports undo ${r.batchId} 撤销）\n`);
   else out.write('有错误的行未处理，未写入任何数据（可加 --skip-invalid 跳过这些行）\n');
+  if (r.allocation) {
+    const a = r.allocation;
+    out.write(`按分配规则：新客户 ${a.accounts} 个，分配 ${a.assigned} 个，留在公海 ${a.toPool} 个\n`);
+    for (const rep of a.byRep.filter((x) => x.count > 0)) out.write(`  ${rep.name} +${rep.count}（客户数 ${rep.accountsBefore} → ${rep.accountsAfter}）\n`);
+    for (const row of a.rows.slice(0, 30)) out.write(`  第 ${row.row} 行 ${row.name} → ${row.rep ?? '公海'}（${row.rule}）\n`);
+    if (a.rows.length > 30) out.write(`  …… 共 ${a.rows.length} 行（--json 查看）\n`);
+  }
   if (r.errorReport) out.write(`错误报告：${r.errorReport}\n`);
 }
 
@@ -47,6 +55,7 @@ export function registerImports(program: Command): void {
     .option('--skip-invalid', '跳过有错误的行，导入其余的行（默认：有错误就整体不导入）/ import the valid rows, skip the rest')
     .addOption(new Option('--unmapped <what>', '未映射的列：写入备注或忽略 / unmapped columns').choices(['notes', 'ignore']).default('ignore'))
     .option('--assign-owners', '新客户按分配规则分配业务员 / assign owners to new accounts by the allocation rules')
+    .option('--allocate', '同 --assign-owners / same as --assign-owners')
     .option('--sender <name>', '发送人（用于记住列映射模板）/ who sent the file (remembers the mapping)')
     .option('--json', '以 JSON 输出 / JSON output')
     .action(async (file: string, opts: ImportOptions, cmd: Command) => {
@@ -69,7 +78,7 @@ export function registerImports(program: Command): void {
             dryRun: Boolean(opts.dryRun),
             skipInvalid: Boolean(opts.skipInvalid),
             unmapped: opts.unmapped,
-            assignOwners: Boolean(opts.assignOwners),
+            assignOwners: Boolean(opts.assignOwners || opts.allocate),
             ...(opts.sender ? { sender: opts.sender } : {}),
           });
         } catch (error) {

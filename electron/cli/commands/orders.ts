@@ -58,7 +58,7 @@ function printOrder(d: OrderDetail): void {
   out.write(`可执行 / allowed: ${d.allowedActions.join(', ') || '—'}\n`);
 }
 
-async function orderByNo(client: Parameters<Parameters<typeof withBackend>[1]>[0]['client'], orderNo: string) {
+export async function orderByNo(client: Parameters<Parameters<typeof withBackend>[1]>[0]['client'], orderNo: string) {
   return client.call('orders.get', { orderNo });
 }
 

@@ -5,7 +5,7 @@ import { accountByRef } from '../lookup';
 import { collect, parseYuanArg } from '../money';
 import { CliExit, EXIT, printJson } from '../output';
 import { globals, intOption } from '../program';
-import { PAYMENT_METHODS, paymentMethod } from './orders';
+import { orderByNo, PAYMENT_METHODS, paymentMethod } from './orders';
 
 /**
  * --allocate SO-2026-000123=8000   8,000.00 yuan to that order (its instalments, oldest due first)
@@ -22,9 +22,10 @@ export interface AllocationSpec {
 export function parseAllocationSpec(spec: string): AllocationSpec | 'auto' {
   const t = spec.trim();
   if (t.toLowerCase() === 'auto') return 'auto';
-  const m = /^([A-Za-z]{1,6}-\d{4}-\d{1,9}|[A-Za-z]{1,6}-\d{1,9})(?:#(\d{1,3}))?(?:=(.+))?$/.exec(t);
+  // Not only the app's SO-2026-000123: imported orders keep the numbers the reps' sheets gave them.
+  const m = /^([A-Za-z0-9][A-Za-z0-9._/-]{0,59})(?:#(\d{1,3}))?(?:=(.+))?$/.exec(t);
   if (!m) throw new CliExit(EXIT.failed, `--allocate 应写成 订单号[#期数][=金额] 或 auto（收到“${spec}”）/ --allocate must be ORDER-NO[#instalment][=yuan] or auto (got "${spec}")`);
-  return { orderNo: m[1]!.toUpperCase(), seq: m[2] ? Number(m[2]) : null, amountFen: m[3] === undefined ? null : parseYuanArg(m[3], `--allocate ${m[1]}`) };
+  return { orderNo: m[1]!, seq: m[2] ? Number(m[2]) : null, amountFen: m[3] === undefined ? null : parseYuanArg(m[3], `--allocate ${m[1]}`) };
 }
 
 async function resolveAllocations(client: Parameters<Parameters<typeof withBackend>[1]>[0]['client'], specs: string[]) {
@@ -35,7 +36,7 @@ async function resolveAllocations(client: Parameters<Parameters<typeof withBacke
   }
   const allocations = [];
   for (const p of parsed as AllocationSpec[]) {
-    const d = await client.call('orders.get', { orderNo: p.orderNo });
+    const d = await orderByNo(client, p.orderNo);
     let instalmentId: string | undefined;
     if (p.seq !== null) {
       const inst = d.instalments.find((i) => i.seq === p.seq);

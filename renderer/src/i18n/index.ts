@@ -4,6 +4,7 @@ import type { Lang } from '../../../shared/i18n/text';
 import { accountsText } from '../modules/accounts/i18n';
 import { casesText } from '../modules/cases/i18n';
 import { creditText } from '../modules/credit/i18n';
+import { dashboardText } from '../modules/dashboard/i18n';
 import { ordersText } from '../modules/orders/i18n';
 import { paymentsText } from '../modules/payments/i18n';
 import { allocationText } from '../modules/allocation/i18n';
@@ -18,6 +19,7 @@ import { shellText } from '../shell/i18n';
  */
 export const namespaces = {
   shell: shellText,
+  dashboard: dashboardText,
   accounts: accountsText,
   orders: ordersText,
   payments: paymentsText,

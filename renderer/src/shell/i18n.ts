@@ -18,10 +18,6 @@ export const shellText = {
     language: '语言',
     loading: '加载中…',
     error: { title: '出错了', retry: '重试' },
-    coming: {
-      title: '{{page}}',
-      body: '这里将是{{page}}。此功能正在开发中，数据已在数据库中就绪。',
-    },
     welcome: {
       title: '欢迎使用销售内勤台',
       subtitle: '客户分配、订单回款、售后与信用风险，一个桌面应用管好。先创建管理员账户。',
@@ -55,10 +51,6 @@ export const shellText = {
     language: 'Language',
     loading: 'Loading…',
     error: { title: 'Something went wrong', retry: 'Retry' },
-    coming: {
-      title: '{{page}}',
-      body: 'This will be {{page}}. The feature is being built; its data is already in the database.',
-    },
     welcome: {
       title: 'Welcome to SalesDesk',
       subtitle: 'Account allocation, order-to-cash, after-sales and credit risk in one desktop app. First, create the admin profile.',

@@ -5,12 +5,12 @@
  */
 
 /** Full-width ASCII (！ … ～) → half-width, ideographic space → space. Other characters are kept. */
-export function toHalfWidth(text: string): string {
+export function toHalfWidth(text: string, keep?: ReadonlySet<number>): string {
   let out = '';
   let changed = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) {
+    if (c >= 0xff01 && c <= 0xff5e && !keep?.has(c)) {
       out += String.fromCharCode(c - 0xfee0);
       changed = true;
     } else if (c === 0x3000) {
@@ -19,6 +19,28 @@ export function toHalfWidth(text: string): string {
     } else out += text[i];
   }
   return changed ? out : text;
+}
+
+/** （ ） ， ： ； ！ ？: punctuation Chinese text is written with (and registered company names use). */
+const CHINESE_PUNCTUATION = new Set([0xff08, 0xff09, 0xff0c, 0xff1a, 0xff1b, 0xff01, 0xff1f]);
+
+/**
+ * Names and other text as stored: full-width letters, digits and symbols become half-width, but the
+ * Chinese punctuation stays as typed, so that 鑫顺涂料（南京）有限公司 is kept exactly as the app and
+ * its exports write it (and an export re-imported changes nothing).
+ */
+export function toHalfWidthText(text: string): string {
+  return toHalfWidth(text, CHINESE_PUNCTUATION);
+}
+
+/**
+ * The same name with its brackets written either way (鑫顺涂料(南京) / 鑫顺涂料（南京）): what a rep
+ * types and what is stored often differ only in that, and it is the same account.
+ */
+export function bracketVariants(name: string): string[] {
+  const full = name.replace(/\(/g, '（').replace(/\)/g, '）');
+  const half = name.replace(/（/g, '(').replace(/）/g, ')');
+  return [...new Set([name, full, half])];
 }
 
 // Zero-width space/joiners, word joiner, BOM, soft hyphen: invisible, never meant as data.

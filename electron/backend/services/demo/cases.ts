@@ -1,4 +1,5 @@
 import { addMonths } from '../../../../shared/domain/dates';
+import { storedSla } from '../case-sla';
 import type { SeedContext } from './context';
 import { AUDIT_COLUMNS, prepareInsert } from './insert';
 import type { SeedOrder } from './orders';
@@ -54,29 +55,25 @@ export interface SeedCase {
   firstRespondedAt: number | null;
   resolvedAt: number | null;
   closedAt: number | null;
-  firstResponseDueAt: number;
-  resolutionDueAt: number;
+  firstResponseTargetMin: number;
+  resolutionTargetMin: number;
+  firstResponseDueAt: number | null;
+  resolutionDueAt: number | null;
   firstResponseBreached: boolean;
   resolutionBreached: boolean;
   escalationLevel: number;
   events: CaseEvent[];
 }
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-/** Working minutes → calendar time, roughly (8 working hours a day, 5 days a week). */
-function workingToCalendar(minutes: number): number {
-  const days = Math.floor(minutes / 480);
-  return Math.round(days * DAY * 1.4) + (minutes % 480) * MINUTE;
-}
 
 /**
  * 售后工单 on a shipped order: type, priority, warranty from the ship date and the product's warranty,
  * and a history of events (created, first response, waiting on the customer, escalation, resolution,
- * closing, sometimes a reopen) cut at the present, which gives the case its state. SLA due times and
- * breach flags are approximations (the SLA clock issue computes them exactly from the events).
+ * closing, sometimes a reopen) cut at the present, which gives the case its state. The SLA targets come
+ * from the policies and the due times and breach flags from the cases service's own clocks over those
+ * events, so the grid, the dashboard and the SLA report agree about the demo.
  */
 export function buildCase(ctx: SeedContext, order: SeedOrder, accountId: string, tier: 'A' | 'B' | 'C', ownerRepId: string | null, users: { coordinatorId: string; managerId: string }): SeedCase | null {
   const { r } = ctx;
@@ -131,8 +128,10 @@ export function buildCase(ctx: SeedContext, order: SeedOrder, accountId: string,
     firstRespondedAt: null,
     resolvedAt: null,
     closedAt: null,
-    firstResponseDueAt: openedAt + workingToCalendar(policy[2]),
-    resolutionDueAt: openedAt + workingToCalendar(policy[3]),
+    firstResponseTargetMin: policy[2],
+    resolutionTargetMin: policy[3],
+    firstResponseDueAt: null,
+    resolutionDueAt: null,
     firstResponseBreached: false,
     resolutionBreached: false,
     escalationLevel: 0,
@@ -140,7 +139,6 @@ export function buildCase(ctx: SeedContext, order: SeedOrder, accountId: string,
   };
   const coordinator = users.coordinatorId;
   let t = openedAt;
-  let paused = 0;
   const push = (kind: CaseEvent['kind'], from: CaseState | null, to: CaseState | null, note: string, by = coordinator): boolean => {
     if (t >= now) return false;
     c.events.push({ id: ctx.id(t), kind, from, to, note, at: t, by });
@@ -161,9 +159,7 @@ export function buildCase(ctx: SeedContext, order: SeedOrder, accountId: string,
     if (r.chance(0.4)) {
       t += Math.round(r.next() * 6 * HOUR);
       if (!push('state', 'in_progress', 'waiting_customer', r.pick(CASE_NOTES.waiting))) return false;
-      const wait = Math.round((1 + r.next() * 5) * DAY);
-      t += wait;
-      paused += wait;
+      t += Math.round((1 + r.next() * 5) * DAY);
       if (!push('state', 'waiting_customer', 'in_progress', r.pick(CASE_NOTES.resumed))) return false;
     }
     const work = stuck ? (20 + r.next() * 130) * DAY : (0.3 + r.next() * 2.5) * scale * DAY;
@@ -190,12 +186,8 @@ export function buildCase(ctx: SeedContext, order: SeedOrder, accountId: string,
   steps();
   if (c.state !== 'resolved' && c.state !== 'closed') c.resolvedAt = null;
 
-  // Waiting on the customer pauses the resolution clock.
-  c.resolutionDueAt += paused;
-  c.firstResponseBreached = (c.firstRespondedAt ?? now) > c.firstResponseDueAt;
-  const firstResolved = c.events.find((e) => e.to === 'resolved')?.at ?? null;
-  c.resolutionBreached = (firstResolved ?? now) > c.resolutionDueAt;
-  return c;
+  const events = c.events.map((e) => ({ toState: e.to, at: e.at }));
+  return Object.assign(c, storedSla(ctx.core.settings().workCalendar, c, events, now));
 }
 
 /** Writes buffered cases numbered CS-YYYY-NNNNNN in the order they were opened, then their events. */
@@ -221,6 +213,8 @@ export function writeCases(ctx: SeedContext, cases: SeedCase[]): { cases: number
     'first_responded_at',
     'resolved_at',
     'closed_at',
+    'first_response_target_min',
+    'resolution_target_min',
     'first_response_due_at',
     'resolution_due_at',
     'first_response_breached',
@@ -256,6 +250,8 @@ export function writeCases(ctx: SeedContext, cases: SeedCase[]): { cases: number
       c.firstRespondedAt,
       c.resolvedAt,
       c.closedAt,
+      c.firstResponseTargetMin,
+      c.resolutionTargetMin,
       c.firstResponseDueAt,
       c.resolutionDueAt,
       c.firstResponseBreached ? 1 : 0,

@@ -1,5 +1,5 @@
-import { applyBasisPoints, splitFen } from '../../../../shared/domain/money';
-import { includedTaxFen } from '../../../../shared/domain/included-tax';
+import { lineAmount } from '../../../../shared/domain/line-amount';
+import { splitFen } from '../../../../shared/domain/money';
 import type { AccountPlan } from './account-plan';
 import type { SeedContext } from './context';
 import { CATEGORY_LINE_WEIGHT, type SeedProduct } from './products';
@@ -154,8 +154,9 @@ export function buildOrder(
     const qty = Math.max(1, Math.min(product.maxQty * 2, Math.round((product.minQty + u * u * (product.maxQty - product.minQty)) * qtyBoost)));
     const priceFen = r.chance(0.82) ? product.priceFen : Math.round((product.priceFen * r.int(92, 105)) / 100);
     const discountBp = weighted(r, DISCOUNTS_BP);
-    const amountFen = applyBasisPoints(qty * priceFen, 10_000 - discountBp);
-    lines.push({ id: '', lineNo: i + 1, product, qty, priceFen, discountBp, amountFen, taxFen: includedTaxFen(amountFen, product.taxRateBp), shippedQty: 0, returnedQty: 0 });
+    // The order services' line maths, so a demo order is exactly what entering it would give.
+    const { amountFen, taxFen } = lineAmount({ quantity: qty, unitPriceFen: priceFen, discountBp, taxRateBp: product.taxRateBp });
+    lines.push({ id: '', lineNo: i + 1, product, qty, priceFen, discountBp, amountFen, taxFen, shippedQty: 0, returnedQty: 0 });
   }
   for (const l of lines) l.id = ctx.id(createdAt);
   let totalFen = 0;

@@ -8,6 +8,7 @@ export const NUM_FMT: Record<ColumnKind, string | undefined> = {
   money: '#,##0.00',
   int: '#,##0',
   number: '#,##0.##',
+  hours: '#,##0.0',
   percent: '0.0%',
   date: 'yyyy-mm-dd',
   datetime: 'yyyy-mm-dd hh:mm',
@@ -36,6 +37,7 @@ export function xlsxValue(kind: ColumnKind, v: string | number | boolean | null 
       return typeof v === 'number' ? v / 100 : String(v);
     case 'int':
     case 'number':
+    case 'hours':
     case 'percent':
       return typeof v === 'number' ? v : String(v);
     case 'date':
@@ -60,6 +62,8 @@ export function csvValue(kind: ColumnKind, v: string | number | boolean | null |
     case 'int':
     case 'number':
       return typeof v === 'number' ? v : String(v);
+    case 'hours':
+      return typeof v === 'number' ? Number(v.toFixed(1)) : String(v);
     case 'date':
       return typeof v === 'number' ? epochToZoned(v, timeZone).date : String(v).slice(0, 10);
     case 'datetime': {

@@ -7,9 +7,10 @@ import type { ReportKind } from '../../../../shared/contract/reports';
 /**
  * How a column's values are stored and shown. Money arrives as integer fen and is written as yuan
  * with `#,##0.00` (the header says 元); dates arrive as ISO strings and datetimes as epoch ms, both
- * written as real Excel dates; percent arrives as a ratio (0.85).
+ * written as real Excel dates; percent arrives as a ratio (0.85); hours are a duration in hours shown
+ * with one decimal (working time on SLA clocks).
  */
-export type ColumnKind = 'text' | 'money' | 'int' | 'number' | 'percent' | 'date' | 'datetime' | 'bool';
+export type ColumnKind = 'text' | 'money' | 'int' | 'number' | 'hours' | 'percent' | 'date' | 'datetime' | 'bool';
 
 /** Conditional colours a column can carry (applied as live conditional formatting). */
 export type ColourRule = 'attainment' | 'overdueDays' | 'agingBucket' | 'flag';

@@ -28,6 +28,11 @@ import { HEADER_FILL, HEADER_FONT, META_FONT, SUBTOTAL_FILL, TITLE_FONT, TOTAL_F
 export const HEADER_ROW = 4;
 export const FIRST_DATA_ROW = HEADER_ROW + 1;
 const WIDTH_SAMPLE_ROWS = 300;
+/** Excel's width of a column nobody sized (about 8.43 characters). */
+const DEFAULT_COLUMN_WIDTH = 8.43;
+/** Column widths count 11 pt characters; the meta lines are set in 9 pt. */
+const META_SCALE = 9 / 11;
+const META_LINE_HEIGHT = 13;
 
 export interface XlsxWriteResult {
   sheets: string[];
@@ -52,6 +57,8 @@ function sampleText(kind: ColumnKind, v: CellValue): string {
       return typeof v === 'number' ? (v / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : String(v);
     case 'int':
       return typeof v === 'number' ? v.toLocaleString('en-US') : String(v);
+    case 'hours':
+      return typeof v === 'number' ? v.toFixed(1) : String(v);
     case 'percent':
       return '100.0%';
     case 'date':
@@ -128,9 +135,17 @@ class SheetWriter {
 
   writeTitleBlock(doc: ReportDoc): void {
     const { ws, spec, ctx } = this;
-    const last = columnLetter(Math.max(spec.columns.length, 4));
+    const span = Math.max(spec.columns.length, 4);
+    const last = columnLetter(span);
+    let spanWidth = 0;
+    for (let i = 1; i <= span; i++) spanWidth += ws.getColumn(i).width ?? DEFAULT_COLUMN_WIDTH;
     const at = epochToZoned(ctx.generatedAt, ctx.timeZone);
-    const meta = [doc.periodLabel ? `期间：${doc.periodLabel}` : null, `生成时间：${at.date} ${at.time}`, `生成人：${ctx.generatedBy}`].filter(Boolean).join('    ');
+    const metaParts = [doc.periodLabel ? `期间：${doc.periodLabel}` : null, `生成时间：${at.date} ${at.time}`, `生成人：${ctx.generatedBy}`].filter((p) => p !== null);
+    // Over a narrow sheet (a summary) the line is wider than the merged cells, and Excel and LibreOffice
+    // cut it off on screen and on paper: then each part gets its own line.
+    const oneLine = metaParts.join('    ');
+    const stacked = (displayWidth(oneLine) * META_SCALE) / spanWidth > 1;
+    const meta = stacked ? metaParts.join('\n') : oneLine;
     const filters = doc.filters.length ? `筛选：${doc.filters.map(([k, v]) => `${k} = ${v}`).join('；')}` : '筛选：无（全部数据）';
     const lines: [string, ExcelJS.Font | Partial<ExcelJS.Font>][] = [
       [spec.subtitle ? `${doc.title} — ${spec.subtitle}` : doc.title, TITLE_FONT],
@@ -146,6 +161,10 @@ class SheetWriter {
       cell.numFmt = '@';
       cell.alignment = { vertical: 'middle' };
       if (i === 0) row.height = 24;
+      if (i === 1 && stacked) {
+        cell.alignment = { vertical: 'middle', wrapText: true };
+        row.height = META_LINE_HEIGHT * metaParts.length;
+      }
       ws.mergeCells(`A${i + 1}:${last}${i + 1}`);
       row.commit();
     }

@@ -222,6 +222,7 @@ interface ResultRow {
   action: string;
   issues: string | null;
   changes: string | null;
+  alloc: string | null;
   skipped: number;
 }
 
@@ -256,6 +257,7 @@ function toRowDto(session: ImportSession, r: ResultRow, fixes: Map<number, strin
     skipped: r.skipped === 1,
     issues,
     changes,
+    owner: r.alloc ? (JSON.parse(r.alloc) as ImportRow['owner']) : null,
   };
 }
 
@@ -277,7 +279,7 @@ export function listRows(core: Core, ctx: CallContext, input: { sessionId: strin
   const where = FILTERS[input.filter] ?? '1 = 1';
   const total = (core.sqlite.prepare(`select count(*) as n from ${sx}.results r where ${where}`).get() as { n: number }).n;
   const rows = core.sqlite
-    .prepare(`select s.idx, s.row, s.cells, s.filled, r.status, r.action, r.issues, r.changes, (k.idx is not null) as skipped from ${sx}.results r join ${sx}.rows s on s.idx = r.idx left join ${sx}.skips k on k.idx = r.idx where ${where} order by r.idx limit ? offset ?`)
+    .prepare(`select s.idx, s.row, s.cells, s.filled, r.status, r.action, r.issues, r.changes, r.alloc, (k.idx is not null) as skipped from ${sx}.results r join ${sx}.rows s on s.idx = r.idx left join ${sx}.skips k on k.idx = r.idx where ${where} order by r.idx limit ? offset ?`)
     .all(input.limit, input.offset) as ResultRow[];
   return { total, items: rows.map((r) => toRowDto(session, r, session.staging.fixesFor(r.idx), ctx.lang)) };
 }
@@ -299,7 +301,7 @@ export async function fixCell(core: Core, ctx: CallContext, input: { sessionId: 
     const summary = await revalidate(core, session);
     const sx = session.staging.schema;
     const r = core.sqlite
-      .prepare(`select s.idx, s.row, s.cells, s.filled, r.status, r.action, r.issues, r.changes, (k.idx is not null) as skipped from ${sx}.results r join ${sx}.rows s on s.idx = r.idx left join ${sx}.skips k on k.idx = r.idx where r.idx = ?`)
+      .prepare(`select s.idx, s.row, s.cells, s.filled, r.status, r.action, r.issues, r.changes, r.alloc, (k.idx is not null) as skipped from ${sx}.results r join ${sx}.rows s on s.idx = r.idx left join ${sx}.skips k on k.idx = r.idx where r.idx = ?`)
       .get(input.index) as ResultRow;
     return { row: toRowDto(session, r, session.staging.fixesFor(input.index), ctx.lang), summary };
   });
@@ -399,6 +401,18 @@ function collectIssues(core: Core, session: ImportSession, lang: Lang) {
   return { errors, warnings, errorCount, warningCount: warningCount + session.sourceWarnings.length };
 }
 
+/** Who gets each new account by the allocation rules (for the CLI's JSON), in sheet order. */
+function collectAllocation(core: Core, session: ImportSession): ImportRunResult['allocation'] {
+  const a = session.summary?.allocation;
+  if (!a) return null;
+  const sx = session.staging.schema;
+  const rows = (core.sqlite.prepare(`select s.row, r.record, r.alloc from ${sx}.results r join ${sx}.rows s on s.idx = r.idx where r.alloc is not null order by r.idx limit ?`).all(MAX_LISTED) as { row: number; record: string; alloc: string }[]).map((r) => {
+    const owner = JSON.parse(r.alloc) as NonNullable<ImportRow['owner']>;
+    return { row: r.row, name: String((JSON.parse(r.record) as { name?: unknown }).name ?? ''), rep: owner.repName, rule: owner.rule };
+  });
+  return { ...a, rows };
+}
+
 /** One-shot import (the CLI): open → header → mapping (auto or a template) → validate → commit. */
 export async function runImport(
   core: Core,
@@ -438,6 +452,7 @@ export async function runImport(
       unchanged: summary.plan.unchanged,
       plan: summary.plan,
       errorReport: null,
+      allocation: collectAllocation(core, session),
     };
     const refused = summary.errorRows > 0 && !input.skipInvalid;
     if (input.dryRun || refused) {

@@ -4,6 +4,8 @@ import { sheetRef } from '../../../../shared/domain/sheet-names';
 import { columnLetter } from '../export/cell-refs';
 import type { RowValues, SheetSpec } from '../export/sheet-spec';
 import { FIRST_DATA_ROW } from '../export/xlsx-writer';
+import { WORK_QUEUES } from '../../../../shared/domain/work-queues';
+import { accountPresetWhere } from '../account-preset-where';
 import { findRep } from '../targets/rep-directory';
 import { pickAccountColumns } from './account-columns';
 import { TIER_LABEL } from './labels';
@@ -36,6 +38,8 @@ export const accountsReport: ReportDefinition<'accounts'> = {
       filters.unshift(['负责人', rep.name]);
     }
     if (query.search) filters.unshift(['搜索', query.search]);
+    const extra = params.preset ? accountPresetWhere(core, params.preset) : undefined;
+    if (params.preset) filters.unshift(['筛选', WORK_QUEUES.find((q) => q.path === '/accounts' && q.params.filter === params.preset)?.label.zh ?? params.preset]);
     const columns = pickAccountColumns(params.columns);
     const letterOf = (key: string) => {
       const i = columns.findIndex((c) => c.spec.key === key);
@@ -45,7 +49,7 @@ export const accountsReport: ReportDefinition<'accounts'> = {
       const l = letterOf(key);
       return l ? `${sheetRef(DETAIL)}!${l}${FIRST_DATA_ROW}:${l}1048576` : null;
     };
-    const sum = summarizeAccounts(core.db, query, today);
+    const sum = summarizeAccounts(core.db, query, today, extra);
     const summaryRows: RowValues[] = [];
     const stat = (labelText: string, kind: 'int' | 'money', value: number, formula: string | null) =>
       summaryRows.push([labelText, formula ? { formula, result: value, kind } : { value, kind }]);
@@ -60,7 +64,7 @@ export const accountsReport: ReportDefinition<'accounts'> = {
       stat(`级别 ${l}`, 'int', sum.byTier[tier] ?? 0, range('tier') ? `COUNTIF(${range('tier')},"${l}")` : null);
     }
     function* rows(): Generator<RowValues> {
-      for (const a of iterateAccounts(core.db, query, today)) yield columns.map((c) => c.get(a));
+      for (const a of iterateAccounts(core.db, query, today, extra)) yield columns.map((c) => c.get(a));
     }
     const sheets = (): SheetSpec[] => [
       {

@@ -1,51 +1,49 @@
 /**
- * 售后 SLA (basic): cases opened in the period with their SLA due times and breach flags as the cases
- * feature maintains them; a summary by priority. The cases feature will enrich this (working-time
- * clocks, pauses, escalations).
+ * 售后 SLA: cases opened in the period with their two clocks (first response, resolution) in working
+ * hours, as the cases grid and `salesdesk cases list` show them at the moment the workbook is made
+ * (the same work calendar, pauses while waiting on the customer, sticky breaches); a summary by priority.
  */
+import { and, eq, gte, lt } from 'drizzle-orm';
+import { accounts, cases, reps } from '../../../../db/schema';
+import { type CaseRecord, caseSlaView, loadEvents, warnHorizon } from '../case-sla';
 import type { ColumnSpec, RowValues, SheetSpec } from '../export/sheet-spec';
 import { findRep } from '../targets/rep-directory';
-import { CASE_STATE_LABEL, CASE_TYPE_LABEL, label } from './labels';
+import { CASE_SLA_LABEL, CASE_STATE_LABEL, CASE_TYPE_LABEL, label } from './labels';
 import { reportPeriod } from './report-period';
 import type { ReportDefinition } from './report-types';
 
-interface CaseRow {
-  caseNo: string;
-  accountName: string;
-  repName: string | null;
-  type: string;
-  priority: string;
-  state: string;
-  title: string;
-  openedAt: number;
-  firstResponseDueAt: number | null;
-  firstRespondedAt: number | null;
-  frBreached: number;
-  resolutionDueAt: number | null;
-  resolvedAt: number | null;
-  resBreached: number;
-  escalation: number;
-}
+/** Case events are read for this many cases at a time (SQLite caps the number of bound values). */
+const EVENT_BATCH = 500;
+
+const hours = (minutes: number | null) => (minutes === null ? null : minutes / 60);
 
 export const caseSlaReport: ReportDefinition<'case-sla'> = {
   report: 'case-sla',
   title: { zh: '售后 SLA', en: 'Case SLA' },
-  description: { zh: '期间内新建的售后工单：首次响应与解决时限、是否超时，按优先级汇总', en: 'Cases opened in the period: response and resolution deadlines and breaches, by priority' },
+  description: { zh: '期间内新建的售后工单：首次响应与解决用时（工作小时）、是否超时，按优先级汇总', en: 'Cases opened in the period: response and resolution time in working hours and breaches, by priority' },
   hasPeriod: true,
   hasRep: true,
   build(core, params) {
     const rp = reportPeriod(core, params.period);
     const rep = params.rep ? findRep(core, params.rep) : null;
-    const rows = core.sqlite
-      .prepare(
-        `select c.case_no as caseNo, a.name as accountName, r.name as repName, c.type, c.priority, c.state, c.title, c.opened_at as openedAt,
-                c.first_response_due_at as firstResponseDueAt, c.first_responded_at as firstRespondedAt, c.first_response_breached as frBreached,
-                c.resolution_due_at as resolutionDueAt, c.resolved_at as resolvedAt, c.resolution_breached as resBreached, c.escalation_level as escalation
-         from cases c join accounts a on a.id = c.account_id left join reps r on r.id = c.owner_rep_id
-         where c.opened_at >= @fromMs and c.opened_at < @toMs ${rep ? 'and c.owner_rep_id = @rep' : ''}
-         order by c.priority, c.opened_at`,
-      )
-      .all({ fromMs: rp.fromMs, toMs: rp.toMs, ...(rep ? { rep: rep.id } : {}) }) as CaseRow[];
+    const found = core.db
+      .select({ c: cases, accountName: accounts.name, repName: reps.name })
+      .from(cases)
+      .innerJoin(accounts, eq(accounts.id, cases.accountId))
+      .leftJoin(reps, eq(reps.id, cases.ownerRepId))
+      .where(and(gte(cases.openedAt, rp.fromMs), lt(cases.openedAt, rp.toMs), rep ? eq(cases.ownerRepId, rep.id) : undefined))
+      .orderBy(cases.priority, cases.openedAt, cases.id)
+      .all();
+    const now = core.clock.now();
+    const horizon = warnHorizon(core, now);
+    const cal = core.settings().workCalendar;
+    const rows: (typeof found[number] & ReturnType<typeof caseSlaView>)[] = [];
+    for (let i = 0; i < found.length; i += EVENT_BATCH) {
+      const batch = found.slice(i, i + EVENT_BATCH);
+      const events = loadEvents(core, batch.map((r) => r.c.id));
+      for (const r of batch) rows.push({ ...r, ...caseSlaView(cal, r.c, events.get(r.c.id) ?? [], now, horizon) });
+    }
+    const done = (c: CaseRecord) => c.state === 'resolved' || c.state === 'closed';
     const summaryColumns: ColumnSpec[] = [
       { key: 'priority', header: '优先级', kind: 'text' },
       { key: 'cases', header: '工单数', kind: 'int', total: 'sum' },
@@ -55,13 +53,13 @@ export const caseSlaReport: ReportDefinition<'case-sla'> = {
       { key: 'rate', header: '解决超时率', kind: 'percent', total: { ratio: ['res', 'cases'] } },
     ];
     const summaryRows: RowValues[] = ['P1', 'P2', 'P3', 'P4'].map((p) => {
-      const list = rows.filter((r) => r.priority === p);
-      const res = list.filter((r) => r.resBreached).length;
+      const list = rows.filter((r) => r.c.priority === p);
+      const res = list.filter((r) => r.resolution.breached).length;
       return [
         p,
         list.length,
-        list.filter((r) => r.state === 'resolved' || r.state === 'closed').length,
-        list.filter((r) => r.frBreached).length,
+        list.filter((r) => done(r.c)).length,
+        list.filter((r) => r.firstResponse.breached).length,
         res,
         { formula: 'IF(N({cases})>0,{res}/{cases},"")', result: list.length ? res / list.length : '', kind: 'percent' },
       ];
@@ -80,30 +78,36 @@ export const caseSlaReport: ReportDefinition<'case-sla'> = {
           { key: 'state', header: '状态', kind: 'text' },
           { key: 'title', header: '标题', kind: 'text', width: 30 },
           { key: 'opened', header: '创建时间', kind: 'datetime' },
-          { key: 'frDue', header: '首响时限', kind: 'datetime' },
           { key: 'fr', header: '首次响应', kind: 'datetime' },
+          { key: 'frTarget', header: '首响时限（工作小时）', kind: 'hours' },
+          { key: 'frUsed', header: '首响用时（工作小时）', kind: 'hours' },
           { key: 'frBreached', header: '首响超时', kind: 'bool', colour: 'flag' },
-          { key: 'resDue', header: '解决时限', kind: 'datetime' },
           { key: 'resolved', header: '解决时间', kind: 'datetime' },
+          { key: 'resTarget', header: '解决时限（工作小时）', kind: 'hours' },
+          { key: 'resUsed', header: '解决用时（工作小时）', kind: 'hours' },
           { key: 'resBreached', header: '解决超时', kind: 'bool', colour: 'flag' },
+          { key: 'sla', header: 'SLA 状态', kind: 'text' },
           { key: 'esc', header: '升级级别', kind: 'int' },
         ],
         rows: rows.map((r) => [
-          r.caseNo,
+          r.c.caseNo,
           r.accountName,
           r.repName,
-          label(CASE_TYPE_LABEL, r.type),
-          r.priority,
-          label(CASE_STATE_LABEL, r.state),
-          r.title,
-          r.openedAt,
-          r.firstResponseDueAt,
-          r.firstRespondedAt,
-          !!r.frBreached,
-          r.resolutionDueAt,
-          r.resolvedAt,
-          !!r.resBreached,
-          r.escalation,
+          label(CASE_TYPE_LABEL, r.c.type),
+          r.c.priority,
+          label(CASE_STATE_LABEL, r.c.state),
+          r.c.title,
+          r.c.openedAt,
+          r.c.firstRespondedAt,
+          hours(r.firstResponse.targetMinutes),
+          hours(r.firstResponse.elapsedMinutes),
+          r.firstResponse.breached,
+          r.c.resolvedAt,
+          hours(r.resolution.targetMinutes),
+          hours(r.resolution.elapsedMinutes),
+          r.resolution.breached,
+          label(CASE_SLA_LABEL, r.sla),
+          r.c.escalationLevel,
         ]),
       },
     ];

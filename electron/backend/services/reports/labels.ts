@@ -16,6 +16,8 @@ export const IMPORT_KIND_LABEL: Record<string, string> = { accounts: '客户', r
 export const DUPLICATE_POLICY_LABEL: Record<string, string> = { skip: '跳过', update: '更新已映射字段', create: '新建' };
 export const CASE_TYPE_LABEL: Record<string, string> = { repair: '维修', replacement: '换货', return: '退货', refund: '退款', complaint: '投诉', consultation: '咨询' };
 export const CASE_STATE_LABEL: Record<string, string> = { new: '新建', in_progress: '处理中', waiting_customer: '等待客户', resolved: '已解决', closed: '已关闭' };
+/** The cases grid's SLA filter words, so the sheet and the screen name a case's state alike. */
+export const CASE_SLA_LABEL: Record<string, string> = { breached: '已超时', about_to_breach: '即将超时', on_track: '正常', paused: '暂停（等待客户）', met: '已达标', none: '无 SLA' };
 
 export function label(map: Record<string, string>, code: string | null | undefined): string | null {
   if (code === null || code === undefined) return null;

@@ -20,6 +20,8 @@ import { accountColumns } from './columns';
 import { ColumnChooser, SavedViews } from './GridToolbar';
 import { checkInlineValue, isInlineField } from './inline-edit';
 import { useExportView } from '../reports/useExportView';
+import { WorkFilterTag } from '../../components/WorkFilterTag';
+import { isAccountPreset } from '../../../../shared/domain/work-queues';
 
 // Grid options that never change live outside the component: AG Grid re-applies any option whose
 // object identity changes, and a fresh defaultColDef on every render re-processes every column.
@@ -46,6 +48,9 @@ export default function AccountsPage() {
   const { status } = useApp();
   const route = useRoute();
   const openId = route.params.get('open') ?? undefined;
+  const urlFilter = route.params.get('filter');
+  const preset = isAccountPreset(urlFilter) ? urlFilter : undefined;
+  const presetRef = useRef(preset);
   const gridApi = useRef<GridApi<AccountRow> | null>(null);
   const searchRef = useRef('');
   const searchBox = useRef<{ focus(): void } | null>(null);
@@ -58,12 +63,13 @@ export default function AccountsPage() {
   const exportView = useExportView(
     useCallback(() => gridApi.current, []),
     useCallback(() => searchRef.current, []),
+    useCallback(() => presetRef.current, []),
   );
 
   const datasource = useMemo(
     () =>
       serverDatasource<AccountRow>({
-        fetch: (q) => api.call('accounts.list', q),
+        fetch: (q) => api.call('accounts.list', presetRef.current ? { ...q, preset: presetRef.current } : q),
         columns,
         search: () => searchRef.current,
         onTotal: setTotal,
@@ -86,6 +92,13 @@ export default function AccountsPage() {
     }, 250);
     return () => clearTimeout(timer);
   }, [search]);
+
+  // A dashboard work queue in the URL (#/accounts?filter=pool) filters the grid until the tag is closed.
+  useEffect(() => {
+    if (presetRef.current === preset) return;
+    presetRef.current = preset;
+    gridApi.current?.purgeInfiniteCache();
+  }, [preset]);
 
   useEffect(
     () =>
@@ -157,6 +170,7 @@ export default function AccountsPage() {
             style={{ width: 360 }}
             data-testid="accounts-search"
           />
+          <WorkFilterTag path="/accounts" filter={preset} />
           <Typography.Text type="secondary" data-testid="accounts-count">
             {total === null ? '' : t('count', { n: total.toLocaleString('en-US') })}
           </Typography.Text>

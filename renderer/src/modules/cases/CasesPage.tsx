@@ -14,12 +14,16 @@ import { serverDatasource } from '../../components/grid/serverDatasource';
 import { SetFilter } from '../../components/grid/SetFilter';
 import { errorMessage } from '../../shell/errors';
 import { setParam, useRoute } from '../../shell/router';
+import { WorkFilterTag } from '../../components/WorkFilterTag';
+import { type CasePreset, isCasePreset } from '../../../../shared/domain/work-queues';
 import { CaseCreateModal } from './CaseCreateModal';
 import { CaseDrawer } from './CaseDrawer';
 import { SlaSettingsModal } from './SlaSettingsModal';
 import { SlaTag } from './sla-view';
 
 type SlaFilter = 'all' | 'breached' | 'about_to_breach' | 'on_track';
+/** The SLA filter of a dashboard work queue (#/cases?filter=sla-breached). */
+const presetSla = (p: CasePreset | undefined): SlaFilter | null => (p === 'sla-breached' ? 'breached' : p === 'sla-about-to-breach' ? 'about_to_breach' : null);
 const PRIORITY_COLORS: Record<string, string> = { P1: 'red', P2: 'orange', P3: 'blue', P4: 'default' };
 
 /** 售后: cases with their SLA countdowns (working time), filters for breached and about to breach. */
@@ -31,9 +35,11 @@ export default function CasesPage() {
   const gridApi = useRef<GridApi<CaseRow> | null>(null);
   const [search, setSearch] = useState('');
   const searchRef = useRef('');
-  const [sla, setSla] = useState<SlaFilter>('all');
+  const urlFilter = route.params.get('filter');
+  const preset = isCasePreset(urlFilter) ? urlFilter : undefined;
+  const [sla, setSla] = useState<SlaFilter>(() => presetSla(preset) ?? 'all');
   const [openOnly, setOpenOnly] = useState(true);
-  const filterRef = useRef<{ sla: SlaFilter; open: boolean }>({ sla: 'all', open: true });
+  const filterRef = useRef<{ sla: SlaFilter; open: boolean }>({ sla, open: true });
   const [total, setTotal] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -100,6 +106,17 @@ export default function CasesPage() {
   const refresh = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
 
   useEffect(() => {
+    const s = presetSla(preset);
+    if (!s) return;
+    setSla(s);
+    setOpenOnly(true);
+  }, [preset]);
+  // Changing the filters by hand leaves the work queue the page was opened with.
+  const leavePreset = () => {
+    if (preset) setParam('filter', undefined);
+  };
+
+  useEffect(() => {
     filterRef.current = { sla, open: openOnly };
     gridApi.current?.purgeInfiniteCache();
   }, [sla, openOnly]);
@@ -131,7 +148,10 @@ export default function CasesPage() {
           <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('searchPlaceholder')} style={{ width: 260 }} />
           <Segmented<SlaFilter>
             value={sla}
-            onChange={setSla}
+            onChange={(v) => {
+              setSla(v);
+              leavePreset();
+            }}
             data-testid="cases-sla-filter"
             options={[
               { value: 'all', label: t('sla.all') },
@@ -140,8 +160,17 @@ export default function CasesPage() {
               { value: 'on_track', label: <span style={{ color: '#389e0d' }}>{t('sla.on_track')}</span> },
             ]}
           />
-          <Switch size="small" checked={openOnly} onChange={setOpenOnly} data-testid="cases-open-only" />
+          <Switch
+            size="small"
+            checked={openOnly}
+            onChange={(v) => {
+              setOpenOnly(v);
+              leavePreset();
+            }}
+            data-testid="cases-open-only"
+          />
           <Typography.Text>{t('openOnly')}</Typography.Text>
+          <WorkFilterTag path="/cases" filter={preset} />
           <Typography.Text type="secondary" data-testid="cases-count">
             {total === null ? '' : t('count', { count: total })}
           </Typography.Text>

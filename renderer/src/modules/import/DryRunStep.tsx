@@ -2,6 +2,7 @@ import { Alert, Checkbox, Descriptions, Input, List, Space, Typography } from 'a
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { AllocationPlan } from './AllocationPlan';
 import type { ImportRow, Summary } from './types';
 
 /** Step 5: exactly what the commit will do — nothing is written until "确认导入". */
@@ -14,6 +15,8 @@ export function DryRunStep(props: {
   onSaveTemplate(v: boolean): void;
   templateName: string;
   onTemplateName(v: string): void;
+  /** The sheet column mapped to the account name (to name the rows in the owner list). */
+  nameColumn: number;
 }) {
   const { t } = useTranslation('import');
   const [updates, setUpdates] = useState<ImportRow[]>([]);
@@ -47,6 +50,7 @@ export function DryRunStep(props: {
           )}
         />
       ) : null}
+      {s.allocation ? <AllocationPlan sessionId={props.sessionId} allocation={s.allocation} nameColumn={props.nameColumn} /> : null}
       {s.errorRows > 0 ? (
         <>
           <Alert type="warning" showIcon title={t('errorsBlock', { count: s.errorRows })} />

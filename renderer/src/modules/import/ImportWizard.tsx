@@ -200,7 +200,17 @@ export function ImportWizard() {
             />
           ) : null}
           {step === 4 && session && summary ? (
-            <DryRunStep sessionId={session} summary={summary} skipInvalid={skipInvalid} onSkipInvalid={setSkipInvalid} saveTemplate={saveTemplate} onSaveTemplate={setSaveTemplate} templateName={templateName} onTemplateName={setTemplateName} />
+            <DryRunStep
+              sessionId={session}
+              summary={summary}
+              skipInvalid={skipInvalid}
+              onSkipInvalid={setSkipInvalid}
+              saveTemplate={saveTemplate}
+              onSaveTemplate={setSaveTemplate}
+              templateName={templateName}
+              onTemplateName={setTemplateName}
+              nameColumn={mapping.find((m) => m.field === 'name')?.column ?? 0}
+            />
           ) : null}
           {step === 5 && result ? <DoneStep result={result} onAnother={restart} /> : null}
         </Spin>

@@ -17,7 +17,18 @@ const ACTION_COLOR: Record<ImportRow['action'], string> = { create: 'green', upd
  * cells at fault highlighted. Cells are edited in place (the row is re-checked at once); suggestions
  * for near-miss names are one click.
  */
-export function RowsGrid(props: { sessionId: string; preview: Preview; filter: RowFilter; version: number; rows: number; onSummary(s: Summary): void; onSelection(indexes: number[]): void; apiRef: React.RefObject<GridApi<ImportRow> | null> }) {
+export function RowsGrid(props: {
+  sessionId: string;
+  preview: Preview;
+  filter: RowFilter;
+  version: number;
+  rows: number;
+  /** A column with the owner the allocation rules give each new account. */
+  showOwner: boolean;
+  onSummary(s: Summary): void;
+  onSelection(indexes: number[]): void;
+  apiRef: React.RefObject<GridApi<ImportRow> | null>;
+}) {
   const { t, i18n } = useTranslation('import');
   const { message } = AntApp.useApp();
   const { sessionId, filter, onSummary } = props;
@@ -95,6 +106,17 @@ export function RowsGrid(props: { sessionId: string; preview: Preview; filter: R
           tooltipValueGetter: (p) => p.data?.issues.filter((i) => i.col === c.index).map((i) => i.message).join('\n') || undefined,
         }),
       ),
+      ...(props.showOwner
+        ? [
+            {
+              headerName: t('allocation.column'),
+              colId: 'owner',
+              pinned: 'right',
+              width: 200,
+              valueGetter: (p: { data?: ImportRow }) => (p.data?.owner ? `${p.data.owner.repName ?? t('allocation.pool')}（${p.data.owner.rule}）` : ''),
+            } satisfies ColDef<ImportRow>,
+          ]
+        : []),
       {
         headerName: t('col.issues'),
         colId: 'issues',
@@ -125,7 +147,7 @@ export function RowsGrid(props: { sessionId: string; preview: Preview; filter: R
         },
       },
     ];
-  }, [props.preview.columns, t]);
+  }, [props.preview.columns, props.showOwner, t]);
 
   return (
     <div data-testid="import-rows" style={{ height: Math.min(460, 80 + props.rows * 33) }}>

@@ -58,7 +58,7 @@ export function ValidateStep(props: {
         </Form.Item>
         {props.kind === 'accounts' ? (
           <Form.Item>
-            <Checkbox checked={props.assignOwners} onChange={(e) => props.onAssignOwners(e.target.checked)}>
+            <Checkbox data-testid="import-assign-owners" checked={props.assignOwners} onChange={(e) => props.onAssignOwners(e.target.checked)}>
               {t('assignOwners')}
             </Checkbox>
           </Form.Item>
@@ -84,6 +84,7 @@ export function ValidateStep(props: {
             <Statistic title={t('summary.duplicatesInDb')} value={s.duplicatesInDb} />
             <Statistic title={t('summary.userSkipped')} value={s.userSkipped} />
             {s.entities !== null ? <Statistic title={t('summary.entities')} value={s.entities} /> : null}
+            {s.allocation ? <Statistic title={t('allocation.column')} value={`${s.allocation.assigned} / ${s.allocation.accounts}`} /> : null}
           </Space>
           <Space wrap>
             <Segmented<RowFilter>
@@ -110,7 +111,7 @@ export function ValidateStep(props: {
             ) : null}
           </Space>
           <Typography.Text type="secondary">{t('fixHint')}</Typography.Text>
-          <RowsGrid sessionId={props.sessionId} preview={props.preview} filter={filter} version={props.version} rows={s.rows} onSummary={props.onSummary} onSelection={setSelected} apiRef={gridApi} />
+          <RowsGrid sessionId={props.sessionId} preview={props.preview} filter={filter} version={props.version} rows={s.rows} showOwner={s.allocation !== null} onSummary={props.onSummary} onSelection={setSelected} apiRef={gridApi} />
         </>
       ) : null}
     </Space>

@@ -16,6 +16,8 @@ import { serverDatasource } from '../../components/grid/serverDatasource';
 import { RepSelect, TerritorySelect } from '../../components/RefPickers';
 import { errorMessage } from '../../shell/errors';
 import { setParam, useRoute } from '../../shell/router';
+import { WorkFilterTag } from '../../components/WorkFilterTag';
+import { isOrderPreset } from '../../../../shared/domain/work-queues';
 import { orderColumns } from './columns';
 import { OrderCreateModal } from './OrderCreateModal';
 import { OrderDrawer } from './OrderDrawer';
@@ -38,11 +40,13 @@ export default function OrdersPage() {
   const { message } = AntApp.useApp();
   const route = useRoute();
   const openId = route.params.get('open') ?? undefined;
+  const urlFilter = route.params.get('filter');
+  const preset = isOrderPreset(urlFilter) ? urlFilter : undefined;
   const gridApi = useRef<GridApi<OrderRow> | null>(null);
   const [search, setSearch] = useState('');
   const searchRef = useRef('');
-  const [filter, setFilter] = useState<OrderListFilter>({});
-  const filterRef = useRef<OrderListFilter>({});
+  const [filter, setFilter] = useState<OrderListFilter>(() => (preset === 'credit-pending' ? { creditPending: true } : {}));
+  const filterRef = useRef<OrderListFilter>(filter);
   const [totals, setTotals] = useState<Totals | null>(null);
   const [creating, setCreating] = useState(false);
   const columns = useMemo(() => orderColumns(t), [t]);
@@ -91,6 +95,18 @@ export default function OrdersPage() {
     [refresh],
   );
 
+  // A dashboard work queue in the URL (#/orders?filter=credit-pending) filters the grid until the tag is closed.
+  useEffect(() => {
+    const want = preset === 'credit-pending';
+    setFilter((f) => {
+      if (!!f.creditPending === want) return f;
+      const next = { ...f };
+      if (want) next.creditPending = true;
+      else delete next.creditPending;
+      return next;
+    });
+  }, [preset]);
+
   const patch = (p: Partial<OrderListFilter>) => setFilter((f) => Object.fromEntries(Object.entries({ ...f, ...p }).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as OrderListFilter);
   const range = (v: [Dayjs | null, Dayjs | null] | null) => patch({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') });
 
@@ -117,6 +133,7 @@ export default function OrdersPage() {
           <Switch size="small" checked={!!filter.overdue} onChange={(v) => patch({ overdue: v || undefined })} data-testid="orders-filter-overdue" />
           <Typography.Text>{t('filters.overdue')}</Typography.Text>
         </Space>
+        <WorkFilterTag path="/orders" filter={preset} />
         <Space style={{ marginLeft: 'auto' }}>
           <Button icon={<ReloadOutlined />} onClick={refresh}>
             {t('refresh')}

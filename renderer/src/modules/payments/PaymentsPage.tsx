@@ -12,8 +12,9 @@ import { gridLocale, gridTheme } from '../../components/grid/setup';
 import { serverDatasource } from '../../components/grid/serverDatasource';
 import { SetFilter } from '../../components/grid/SetFilter';
 import { errorMessage } from '../../shell/errors';
-import { setParam, useRoute } from '../../shell/router';
+import { navigate, useRoute } from '../../shell/router';
 import { AgingReport } from './AgingReport';
+import { InstalmentsTab } from './InstalmentsTab';
 import { DsoReport } from './DsoReport';
 import { type PaymentMode, PaymentModal } from './PaymentModal';
 
@@ -25,6 +26,7 @@ export default function PaymentsPage() {
   const { message } = AntApp.useApp();
   const route = useRoute();
   const tab = route.params.get('tab') ?? 'list';
+  const instalmentPreset = route.params.get('filter') === 'overdue' ? 'overdue' : undefined;
   const gridApi = useRef<GridApi<PaymentRow> | null>(null);
   const [search, setSearch] = useState('');
   const searchRef = useRef('');
@@ -126,7 +128,7 @@ export default function PaymentsPage() {
     <div style={{ display: 'flex', flexDirection: 'column', flex: 1 }}>
       <Tabs
         activeKey={tab}
-        onChange={(k) => setParam('tab', k === 'list' ? undefined : k)}
+        onChange={(k) => navigate('/payments', k === 'list' ? {} : { tab: k })}
         tabBarExtraContent={
           <Space>
             <Button icon={<ReloadOutlined />} onClick={refresh}>
@@ -145,6 +147,7 @@ export default function PaymentsPage() {
         }
         items={[
           { key: 'list', label: <span data-testid="payments-tab-list">{t('tabs.list')}</span>, children: list },
+          { key: 'instalments', label: <span data-testid="payments-tab-instalments">{t('tabs.instalments')}</span>, children: <InstalmentsTab preset={instalmentPreset} /> },
           { key: 'aging', label: <span data-testid="payments-tab-aging">{t('tabs.aging')}</span>, children: <AgingReport /> },
           { key: 'dso', label: t('tabs.dso'), children: <DsoReport /> },
         ]}

@@ -1,6 +1,12 @@
 export const paymentsText = {
   'zh-CN': {
-    tabs: { list: '回款记录', aging: '账龄分析', dso: '回款天数' },
+    tabs: { list: '回款记录', instalments: '回款计划', aging: '账龄分析', dso: '回款天数' },
+    instalments: {
+      overdueOnly: '只看逾期',
+      count: '共 {{count}} 期，未收 {{amount}} 元',
+      searchPlaceholder: '订单号 / 客户名称 / 客户编号',
+      col: { orderNo: '订单号', accountCode: '客户编号', accountName: '客户', repName: '业务员', label: '期次', dueOn: '到期日', daysOverdue: '逾期天数', amountFen: '应收（元）', paidFen: '已收（元）', openFen: '未收（元）' },
+    },
     count: '共 {{count}} 笔',
     searchPlaceholder: '回款单号 / 流水号 / 客户名称',
     refresh: '刷新',
@@ -72,7 +78,13 @@ export const paymentsText = {
     dso: { months: '统计期', collected: '期间回款', avgDays: '平均回款天数', sales: '期间销售', open: '当前应收', dso: 'DSO（天）', by: '汇总方式' },
   },
   en: {
-    tabs: { list: 'Payments', aging: 'AR aging', dso: 'Days to collect' },
+    tabs: { list: 'Payments', instalments: 'Instalments', aging: 'AR aging', dso: 'Days to collect' },
+    instalments: {
+      overdueOnly: 'Overdue only',
+      count: '{{count}} instalments, CNY {{amount}} open',
+      searchPlaceholder: 'Order no / account name / code',
+      col: { orderNo: 'Order no', accountCode: 'Account code', accountName: 'Account', repName: 'Rep', label: 'Instalment', dueOn: 'Due', daysOverdue: 'Days overdue', amountFen: 'Amount (CNY)', paidFen: 'Paid (CNY)', openFen: 'Open (CNY)' },
+    },
     count: '{{count}} payments',
     searchPlaceholder: 'Payment no / reference / account',
     refresh: 'Refresh',

@@ -3,6 +3,7 @@ import { App as AntApp } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportResult } from '../../../../shared/contract/reports';
+import type { AccountPreset } from '../../../../shared/domain/work-queues';
 import { api } from '../../api';
 import { scaleMoneyFilters } from '../../components/grid/serverDatasource';
 import { errorMessage } from '../../shell/errors';
@@ -11,7 +12,7 @@ import { errorMessage } from '../../shell/errors';
  * "导出当前视图" for the accounts grid: the grid's sort, filters, quick search and visible columns
  * (in their order) become an accounts report, written by the same engine as every other workbook.
  */
-export function useExportView(gridApi: () => GridApi | null, search: () => string) {
+export function useExportView(gridApi: () => GridApi | null, search: () => string, preset: () => AccountPreset | undefined = () => undefined) {
   const { t } = useTranslation('reports');
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
@@ -32,7 +33,7 @@ export function useExportView(gridApi: () => GridApi | null, search: () => strin
       setBusy(true);
       try {
         const r = await api.call('reports.export', {
-          params: { report: 'accounts', columns, query: { sort, filters: scaleMoneyFilters(g.getFilterModel() as Record<string, unknown>, moneyCols), ...(q ? { search: q } : {}) } },
+          params: { report: 'accounts', columns, ...(preset() ? { preset: preset() } : {}), query: { sort, filters: scaleMoneyFilters(g.getFilterModel() as Record<string, unknown>, moneyCols), ...(q ? { search: q } : {}) } },
           format,
         });
         setLast(r);
@@ -45,7 +46,7 @@ export function useExportView(gridApi: () => GridApi | null, search: () => strin
         setBusy(false);
       }
     },
-    [gridApi, search, message, t],
+    [gridApi, search, preset, message, t],
   );
   return { run, busy, last, label: t('exportView') };
 }

@@ -5,7 +5,9 @@ import type { Actor, Core } from '../../../core';
 import { newId } from '../../../ids';
 import { refreshAccountAggregates } from '../../aggregates';
 import { recordAudit } from '../../audit';
-import { importOwnerAllocator, type NewAccountForAllocation } from '../allocation-hook';
+import { refreshReclaimSchedule } from '../../pool-schedule';
+import type { PlannedOwner } from '../kinds/accounts';
+import { planImportOwners } from '../owner-allocation';
 import { KINDS } from '../kinds';
 import type { CommitContext, Existing, FieldChange, Rec } from '../kinds/kind';
 import type { ImportSession } from '../session/import-session';
@@ -23,6 +25,23 @@ export interface CommitResult {
 }
 
 const KIND_TABLE: Record<string, string> = { accounts: 'accounts', reps: 'reps', followups: 'followups', orders: 'orders', payments: 'payments', targets: 'targets' };
+
+/**
+ * What grids to refresh after an import of a kind (or its undo): the rows written and what derives
+ * from them (accounts carry receivables and follow-up dates; reps show loads; payments move orders'
+ * collected amounts; owner assignment moves round-robin cursors).
+ */
+export function importChangedEntities(kind: string): string[] {
+  const also: Record<string, string[]> = {
+    accounts: ['reps', 'allocation_rules'],
+    reps: ['accounts'],
+    followups: ['accounts'],
+    orders: ['accounts', 'payments'],
+    payments: ['orders', 'accounts'],
+    targets: [],
+  };
+  return [KIND_TABLE[kind] ?? kind, ...(also[kind] ?? ['accounts']), 'import_batches', 'journals'];
+}
 
 /**
  * Writes a validated session in ONE transaction: every create and update, the journal items that make
@@ -50,56 +69,69 @@ export function commitImport(core: Core, actor: Actor, session: ImportSession, o
     policy: session.options.onDuplicate,
     fileName: session.fileName,
     today: core.today(),
-    batchLabel: `导入 ${session.fileName}`,
+    batchLabel: `导入 ${session.fileName}（批次 ${batchId}）`,
+    row: null,
   };
   const warnings: CommitResult['warnings'] = [];
   let created = 0;
   let updated = 0;
-  const createdAccounts: NewAccountForAllocation[] = [];
   try {
     core.tx(() => {
+      // Owner assignment by the allocation rules, planned over the same rows as the dry run, before any write.
+      const owners = session.options.assignOwners && kind === 'accounts' ? planImportOwners(core, session) : null;
+      if (owners && summary.allocation && owners.plan.fingerprint !== summary.allocation.fingerprint) {
+        warnings.push({ code: 'ALLOCATION_CHANGED', zh: '分配规则或业务员负荷在校验之后有变化：业务员按当前规则分配，与预览略有不同', en: 'The allocation rules or rep loads changed after the validation: owners follow the current rules and differ a little from the preview' });
+      }
       core.db.insert(journals).values({ id: journalId, kind: 'import', summary: `导入 ${session.fileName}（${kind}）`, itemCount: 0, createdAt: now, createdBy: actor.id }).run();
       const w = new JournalWriter(core, actor, journalId, now);
+      // Numbers the sheet takes from the app's own series (SO-2026-000123) are reserved before the commit
+      // hands out any, so that a generated number never collides with one further down the sheet.
+      const numbered = core.sqlite
+        .prepare(`select record from ${sx}.results where action = 'create' and (record like '%"orderNo":"SO-%' or record like '%"paymentNo":"PAY-%' or record like '%"paymentNo":"RF-%' or record like '%"code":"KH-%')`)
+        .pluck()
+        .all() as string[];
+      for (const text of numbered) {
+        const rec = JSON.parse(text) as Rec;
+        for (const v of [rec.orderNo, rec.paymentNo, rec.code]) if (typeof v === 'string') w.reserveNumber(v);
+      }
       // Paged by idx: better-sqlite3 refuses writes while a statement is still iterating.
       const page = core.sqlite.prepare(
         impl.grouped
-          ? `select idx, action, target, entity as record, changes from ${sx}.results where entity is not null and action in ('create', 'update') and idx > ? order by idx limit 1000`
-          : `select idx, action, target, record, changes from ${sx}.results where action in ('create', 'update') and idx > ? order by idx limit 1000`,
+          ? `select r.idx, s.row, r.action, r.target, r.entity as record, r.changes from ${sx}.results r join ${sx}.rows s on s.idx = r.idx where r.entity is not null and r.action in ('create', 'update') and r.idx > ? order by r.idx limit 1000`
+          : `select r.idx, s.row, r.action, r.target, r.record, r.changes from ${sx}.results r join ${sx}.rows s on s.idx = r.idx where r.action in ('create', 'update') and r.idx > ? order by r.idx limit 1000`,
       );
       let last = 0;
       for (;;) {
-        const batch = page.all(last) as { idx: number; action: string; target: string | null; record: string; changes: string | null }[];
+        const batch = page.all(last) as { idx: number; row: number; action: string; target: string | null; record: string; changes: string | null }[];
         if (batch.length === 0) break;
         last = batch[batch.length - 1]!.idx;
         for (const r of batch) {
           const rec = JSON.parse(r.record) as Rec;
+          ctx.row = r.row;
           if (r.action === 'create') {
-            const id = impl.create(w, rec, ctx);
+            const planned = owners?.byIdx.get(r.idx);
+            if (planned) rec.plannedOwner = { repId: planned.toRepId, note: planned.note } satisfies PlannedOwner;
+            impl.create(w, rec, ctx);
             created++;
-            if (session.options.assignOwners && kind === 'accounts' && !rec.ownerRepId) createdAccounts.push({ id, territoryId: (rec.territoryId as string | null) ?? null, industry: (rec.industry as string | null) ?? null, tier: (rec.tier as string | null) ?? 'C', source: (rec.source as string | null) ?? null });
           } else {
             const existing = reload(ctx, kind, r.target!, rec);
             const changes = impl.changes(rec, existing, ctx) as FieldChange[];
             if (changes.length === 0) continue;
+            const refused = impl.refuseUpdate?.(rec, existing, ctx);
+            if (refused) throw new AppError('CONFLICT', msg(`${refused.zh}（校验之后有变化，没有写入任何内容）`, `${refused.en} (it changed after the validation; nothing was written)`));
             impl.update(w, rec, existing, changes, ctx);
             recordAudit(core, actor, { action: `import.update`, entityType: kind, entityId: existing.id, before: Object.fromEntries(changes.map((c) => [c.field, c.before])), after: Object.fromEntries(changes.map((c) => [c.field, c.after])), journalId });
             updated++;
           }
         }
       }
-      if (session.options.assignOwners && kind === 'accounts' && createdAccounts.length) {
-        const allocate = importOwnerAllocator();
-        if (!allocate) {
-          warnings.push({ code: 'ALLOCATION_UNAVAILABLE', zh: '分配规则尚未启用：新客户留在公海，可稍后在分配中心分配', en: 'Allocation rules are not available yet: new accounts stay in the pool for now' });
-        } else {
-          for (const [accountId, repId] of allocate(core, actor, createdAccounts)) {
-            w.update('accounts', accountId, { owner_rep_id: repId, owned_since: now });
-            w.insert('account_transfers', { id: newId(now), account_id: accountId, from_rep_id: null, to_rep_id: repId, kind: 'auto', reason: `${ctx.batchLabel}（分配规则）`, journal_id: journalId, at: now, by: actor.id });
-          }
-        }
-      }
+      // Round-robin turns move on as in an auto-allocation apply; journaled, so undo puts them back.
+      for (const c of owners?.plan.cursors ?? []) w.update('allocation_rules', c.ruleId, { rr_cursor: c.after }, { bumpVersion: false });
       w.finish();
+      const paid = w.notices.get('ORDER_ALREADY_PAID');
+      if (paid) warnings.push({ code: 'ORDER_ALREADY_PAID', zh: `${paid} 笔回款对应的订单已经收清，这些金额留作客户的未分配余额（可在回款页分配）`, en: `${paid} payment(s) name an order that is already paid in full: the money stays on the account as unallocated credit (allocate it on the payments page)` });
       if (w.touchedAccounts.size) refreshAccountAggregates(core, [...w.touchedAccounts]);
+      if (w.ownerChanged.size) refreshReclaimSchedule(core, [...w.ownerChanged]);
       const s = session.summary!;
       const skipped = s.plan.skip + (opts.skipInvalid ? s.plan.error : 0);
       core.sqlite.prepare(`update journals set item_count = ? where id = ?`).run(w.items, journalId);
@@ -131,7 +163,7 @@ export function commitImport(core: Core, actor: Actor, session: ImportSession, o
     throw commitError(error);
   }
   session.committedBatchId = batchId;
-  core.events.emit('data.changed', { entities: [KIND_TABLE[kind]!, 'accounts', 'import_batches'] });
+  core.events.emit('data.changed', { entities: importChangedEntities(kind) });
   const s = session.summary!;
   return { batchId, created, updated, unchanged: s.plan.unchanged, skipped: s.plan.skip + (opts.skipInvalid ? s.plan.error : 0), errors: s.errorRows, warnings };
 }

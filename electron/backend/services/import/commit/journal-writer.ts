@@ -27,7 +27,12 @@ export const JOURNALED_TABLES = {
   instalments: { pk: 'id', versioned: true },
   targets: { pk: 'id', versioned: true },
   counters: { pk: 'key', versioned: false },
+  /** Only the round-robin cursor, moved by owner assignment on import (never the version). */
+  allocation_rules: { pk: 'id', versioned: true },
 } as const;
+
+/** Document-number prefixes the app hands out (services/numbers.ts callers): an imported number in one of these series reserves it. */
+const NUMBER_SERIES = /^(KH|SO|PAY|RF|SH|RT|CS)-(?:(\d{4})-)?(\d{6,12})$/;
 export type JournaledTable = keyof typeof JOURNALED_TABLES;
 
 export class JournalWriter {
@@ -35,7 +40,16 @@ export class JournalWriter {
   private readonly counterBefore = new Map<string, Row | null>();
   private readonly itemStmt: Statement;
   items = 0;
+  /** Accounts whose receivables, deal date or credit may have moved (refreshed once at the end). */
   readonly touchedAccounts = new Set<string>();
+  /** Accounts that got an owner (their pool reclaim dates are recomputed at the end). */
+  readonly ownerChanged = new Set<string>();
+  /** Things worth a warning after the commit, counted by code. */
+  readonly notices = new Map<string, number>();
+
+  notice(code: string): void {
+    this.notices.set(code, (this.notices.get(code) ?? 0) + 1);
+  }
 
   constructor(
     readonly core: Core,
@@ -92,7 +106,7 @@ export class JournalWriter {
   private readonly counterNext = new Map<string, number>();
 
   /**
-   * Human document numbers (KH-000123, HK-2026-000001), the same sequence as services/numbers.ts.
+   * Human document numbers (KH-000123, PAY-2026-000001), the same sequence as services/numbers.ts.
    * Numbers are handed out in memory and the counter is written once at the end: the whole commit
    * is one transaction, so no one else can take a number in between.
    */
@@ -109,10 +123,29 @@ export class JournalWriter {
     return `${key}-${String(next).padStart(opts.width ?? 6, '0')}`;
   }
 
+  /**
+   * A number taken from the sheet that belongs to one of the app's series (SO-2026-000123): the
+   * counter moves past it, so that the next order made in the app does not collide with it.
+   */
+  reserveNumber(text: string): void {
+    const m = NUMBER_SERIES.exec(text);
+    if (!m) return;
+    const key = m[2] ? `${m[1]}-${m[2]}` : m[1]!;
+    const n = Number(m[3]);
+    let next = this.counterNext.get(key);
+    if (next === undefined) {
+      const before = this.get('counters', key);
+      this.counterBefore.set(key, before);
+      next = before ? Number(before.value) : 0;
+    }
+    this.counterNext.set(key, Math.max(next, n));
+  }
+
   /** Call once at the end: writes and journals each counter moved by this import. */
   finish(): void {
     for (const [key, before] of this.counterBefore) {
       const value = this.counterNext.get(key)!;
+      if ((before ? Number(before.value) : 0) === value) continue;
       this.stmt(`insert into counters (key, value) values (?, ?) on conflict(key) do update set value = excluded.value`).run(key, value);
       this.item('counters', key, before ? 'update' : 'create', before, this.get('counters', key), null);
     }

@@ -5,6 +5,8 @@ import { AppError } from '../../../../../shared/rpc/errors';
 import type { Actor, Core } from '../../../core';
 import { refreshAccountAggregates } from '../../aggregates';
 import { recordAudit } from '../../audit';
+import { refreshReclaimSchedule } from '../../pool-schedule';
+import { importChangedEntities } from './commit-import';
 import { JOURNALED_TABLES, type JournaledTable, type Row } from './journal-writer';
 
 interface Item {
@@ -30,6 +32,7 @@ const LABELS: Record<string, [string, string]> = {
   targets: ['目标', 'target'],
   shipments: ['发货单', 'shipment'],
   counters: ['编号计数器', 'number counter'],
+  allocation_rules: ['分配规则', 'allocation rule'],
 };
 
 function describe(table: string, row: Row | null, id: string): { zh: string; en: string } {
@@ -74,6 +77,12 @@ export function undoImport(core: Core, actor: Actor, batchId: string): { batchId
     const after = it.after ? (JSON.parse(it.after) as Row) : null;
     const before = it.before ? (JSON.parse(it.before) as Row) : null;
     const d = describe(it.entity_type, now ?? after, it.entity_id);
+    if (it.entity_type === 'allocation_rules') {
+      // The round-robin cursor is a fairness hint, not data (as in undoing an auto-allocation): it is put
+      // back only if nobody moved it since, and a later move or a deleted rule never blocks the undo.
+      if (!now || now.rr_cursor !== after?.rr_cursor) it.action = 'delete';
+      continue;
+    }
     if (!now) {
       conflicts.push({ zh: `${d.zh}在导入之后被删除了`, en: `${d.en} was deleted after the import` });
       continue;
@@ -116,12 +125,14 @@ export function undoImport(core: Core, actor: Actor, batchId: string): { batchId
   let deleted = 0;
   let restored = 0;
   const accounts = new Set<string>();
+  const restoredAccounts = new Set<string>();
   const nowMs = core.clock.now();
   core.tx(() => {
     for (const it of items) {
       const spec = JOURNALED_TABLES[it.entity_type as JournaledTable];
       const after = it.after ? (JSON.parse(it.after) as Row) : null;
       if ((it.entity_type === 'orders' || it.entity_type === 'payments') && after?.account_id) accounts.add(String(after.account_id));
+      if (it.entity_type === 'accounts' && it.action === 'update') restoredAccounts.add(it.entity_id);
       if (it.action === 'delete') continue;
       try {
         const main = it.entity_type === MAIN_TABLE[batch.kind];
@@ -148,8 +159,10 @@ export function undoImport(core: Core, actor: Actor, batchId: string): { batchId
     core.sqlite.prepare(`update journals set undone_at = ?, undone_by = ? where id = ?`).run(nowMs, actor.id, batch.journalId);
     core.sqlite.prepare(`update import_batches set undone_at = ?, undone_by = ? where id = ?`).run(nowMs, actor.id, batch.id);
     if (accounts.size) refreshAccountAggregates(core, [...accounts]);
+    // Owners and deal dates are back as they were: so are the pool reclaim dates derived from them.
+    if (restoredAccounts.size) refreshReclaimSchedule(core, [...restoredAccounts]);
     recordAudit(core, actor, { action: 'import.undo', entityType: 'import_batch', entityId: batch.id, before: { file: batch.fileName, created: batch.createdCount, updated: batch.updatedCount }, journalId: batch.journalId });
   });
-  core.events.emit('data.changed', { entities: [batch.kind, 'accounts', 'import_batches'] });
+  core.events.emit('data.changed', { entities: importChangedEntities(batch.kind) });
   return { batchId, deleted, restored };
 }

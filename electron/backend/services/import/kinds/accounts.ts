@@ -1,7 +1,10 @@
 import { phoneKey } from '../../../../../shared/domain/import/parse-phone';
+import { bracketVariants } from '../../../../../shared/domain/import/text-clean';
 import { prepared } from '../sql-cache';
 import { nameInitials } from '../../../../../shared/domain/search-key';
 import { newId } from '../../../ids';
+import { recordAudit } from '../../audit';
+import { POOL } from '../../reports/labels';
 import type { Row } from '../commit/journal-writer';
 import { issue } from '../validate/issue';
 import { columnChanges, n, s, withExtraNotes, type FieldChange, type KindImpl, type Rec } from './kind';
@@ -56,7 +59,8 @@ export const accountsKind: KindImpl = {
       if (t.ok) rec.territoryId = t.id;
       else r.issues.push(refIssue(t, spec('territory'), r.cols.territory ?? null, r.raw.territory ?? ''));
     }
-    if (s(v.owner)) {
+    // 公海 is how exports write "no owner": it names no rep (and, like an empty cell, clears nothing).
+    if (s(v.owner) && s(v.owner) !== POOL) {
       const o = ctx.refs.rep(s(v.owner)!);
       if (o.ok) rec.ownerRepId = o.id;
       else r.issues.push(refIssue(o, spec('owner'), r.cols.owner ?? null, r.raw.owner ?? ''));
@@ -83,7 +87,8 @@ export const accountsKind: KindImpl = {
       if (row) return { id: String(row.id), label: label(row), row, unique: true };
     }
     if (s(rec.name)) {
-      const rows = prepared(db, `select * from accounts where name = ? and deleted_at is null limit 20`).all(rec.name) as Row[];
+      const byName = prepared(db, `select * from accounts where name = ? and deleted_at is null limit 20`);
+      const rows = bracketVariants(String(rec.name)).flatMap((name) => byName.all(name) as Row[]);
       const want = phoneKey(s(rec.phone));
       const hit = rows.find((r) => phoneKey(r.phone as string | null) === want);
       if (hit) return { id: String(hit.id), label: label(hit), row: hit, unique: false };
@@ -107,7 +112,9 @@ export const accountsKind: KindImpl = {
   create(w, rec, ctx) {
     const id = newId(w.now);
     const name = String(rec.name);
-    const owner = s(rec.ownerRepId);
+    // The sheet's owner wins; otherwise the owner the allocation rules planned (with assignOwners).
+    const planned = (rec.plannedOwner as PlannedOwner | undefined) ?? null;
+    const owner = s(rec.ownerRepId) ?? planned?.repId ?? null;
     const row: Row = {
       id,
       code: s(rec.code) ?? w.nextNumber('KH'),
@@ -115,14 +122,23 @@ export const accountsKind: KindImpl = {
       name_initials: nameInitials(name),
       owned_since: owner ? w.now : null,
       owner_rep_id: owner,
+      // A new account nobody owns is in the pool (公海) from the start.
+      pooled_at: owner ? null : w.now,
     };
+    if (s(rec.code)) w.reserveNumber(String(rec.code));
     for (const [field, col] of Object.entries(COLUMNS)) {
       if (field === 'name' || field === 'code') continue;
       const v = rec[field];
       if (v !== null && v !== undefined) row[col] = v as string;
     }
     w.insert('accounts', row);
-    if (owner) transfer(w, id, null, owner, ctx.batchLabel);
+    if (s(rec.ownerRepId)) transfer(w, id, null, owner!, 'import', ctx.batchLabel);
+    else if (planned?.repId) {
+      const reason = `${ctx.batchLabel}：${planned.note}`;
+      transfer(w, id, null, planned.repId, 'auto', reason);
+      recordAudit(w.core, w.actor, { action: 'account.auto', entityType: 'account', entityId: id, before: { ownerRepId: null }, after: { ownerRepId: planned.repId }, reason, journalId: w.journalId }, w.now);
+    }
+    if (owner) w.ownerChanged.add(id);
     if (n(rec.creditLimitFen) !== null || n(rec.paymentTermsDays) !== null) {
       w.insert('credit_profiles', { account_id: id, limit_fen: n(rec.creditLimitFen), payment_terms_days: n(rec.paymentTermsDays) });
     }
@@ -140,12 +156,15 @@ export const accountsKind: KindImpl = {
     const ownerChange = changes.find((c) => c.field === 'owner');
     if (ownerChange) {
       patch.owner_rep_id = String(ownerChange.after);
-      patch.previous_owner_rep_id = existing.row.owner_rep_id ?? null;
+      patch.previous_owner_rep_id = existing.row.owner_rep_id ?? existing.row.previous_owner_rep_id ?? null;
       patch.owned_since = w.now;
       patch.pooled_at = null;
     }
     if (Object.keys(patch).length) w.update('accounts', existing.id, patch);
-    if (ownerChange) transfer(w, existing.id, (existing.row.owner_rep_id as string | null) ?? null, String(ownerChange.after), ctx.batchLabel);
+    if (ownerChange) {
+      transfer(w, existing.id, (existing.row.owner_rep_id as string | null) ?? null, String(ownerChange.after), 'import', ctx.batchLabel);
+      w.ownerChanged.add(existing.id);
+    }
     const limit = changes.find((c) => c.field === 'creditLimit');
     const terms = changes.find((c) => c.field === 'paymentTermsDays');
     if (limit || terms) {
@@ -163,8 +182,15 @@ export const accountsKind: KindImpl = {
   },
 };
 
-function transfer(w: Parameters<KindImpl['create']>[0], accountId: string, from: string | null, to: string, reason: string): void {
-  w.insert('account_transfers', { id: newId(w.now), account_id: accountId, from_rep_id: from, to_rep_id: to, kind: 'import', reason, journal_id: w.journalId, at: w.now, by: w.actor.id });
+/** The owner the allocation rules planned for a new account (set by the commit, never by a sheet). */
+export interface PlannedOwner {
+  repId: string | null;
+  note: string;
+}
+
+/** An owner change in account_transfers; `by` is the person's name, as the allocation services write it. */
+function transfer(w: Parameters<KindImpl['create']>[0], accountId: string, from: string | null, to: string, kind: 'import' | 'auto', reason: string): void {
+  w.insert('account_transfers', { id: newId(w.now), account_id: accountId, from_rep_id: from, to_rep_id: to, kind, reason, journal_id: w.journalId, at: w.now, by: w.actor.name });
 }
 
 function addContact(w: Parameters<KindImpl['create']>[0], accountId: string, rec: Rec, primary: boolean): void {

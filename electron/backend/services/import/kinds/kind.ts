@@ -57,6 +57,8 @@ export interface KindContext {
 
 export interface CommitContext extends KindContext {
   batchLabel: string;
+  /** The sheet row (as in Excel) being written, for messages that refuse the whole commit. */
+  row: number | null;
 }
 
 export interface KindImpl {
@@ -68,6 +70,14 @@ export interface KindImpl {
   combine?(records: { idx: number; row: number; record: Rec }[], ctx: KindContext): { record: Rec; issues: { idx: number; issue: RowIssue }[] };
   findExisting(rec: Rec, ctx: KindContext): Existing | null;
   changes(rec: Rec, existing: Existing, ctx: KindContext): FieldChange[];
+  /**
+   * Issues that only concern a record the import would create (an order's state, dates and lines as
+   * the order services check them when an order is entered): a record already in the database is
+   * never rewritten from those fields, so for it they are dropped instead of holding the row back.
+   */
+  createOnly?(issue: RowIssue): boolean;
+  /** Why an existing record may not take these changes (a confirmed order), or null. */
+  refuseUpdate?(rec: Rec, existing: Existing, ctx: KindContext): RowIssue | null;
   create(w: JournalWriter, rec: Rec, ctx: CommitContext): string;
   update(w: JournalWriter, rec: Rec, existing: Existing, changes: FieldChange[], ctx: CommitContext): void;
 }

@@ -1,3 +1,4 @@
+import type { AllocationSummary } from '../owner-allocation';
 import type { ColumnMapping } from '../../../../../shared/domain/import/header-match';
 import type { MergeRange } from '../../../../../shared/domain/import/grid';
 import type { DuplicatePolicy, ImportKind } from '../../../../../shared/domain/import/kinds';
@@ -25,6 +26,8 @@ export interface ValidationSummary {
   duplicatesInDb: number;
   /** Orders: how many orders the lines form. */
   entities: number | null;
+  /** Accounts with assignOwners: the owners the allocation rules give the new accounts. */
+  allocation: AllocationSummary | null;
 }
 
 /**

@@ -40,7 +40,7 @@ export class Staging {
       create table ${s}.rows (idx integer primary key, row integer not null, cells text not null, filled text);
       create table ${s}.fixes (idx integer not null, col integer not null, value text not null, primary key (idx, col)) without rowid;
       create table ${s}.skips (idx integer primary key);
-      create table ${s}.results (idx integer primary key, status integer not null, action text not null, target text, issues text, record text, key text, grp text, changes text, entity text);
+      create table ${s}.results (idx integer primary key, status integer not null, action text not null, target text, issues text, record text, key text, grp text, changes text, entity text, alloc text);
       create index ${s}.results_status on results (status, idx);
       create index ${s}.results_action on results (action, idx);
       create index ${s}.results_key on results (key);

@@ -5,7 +5,7 @@ import { parseDateSerial, parseDateText, type DateParse } from '../../../../../s
 import { parsePeriodSerial, parsePeriodText } from '../../../../../shared/domain/import/parse-period';
 import { parsePhone } from '../../../../../shared/domain/import/parse-phone';
 import { numberToIdText, parseIntegerText } from '../../../../../shared/domain/import/parse-scalar';
-import { cleanCellText, isNullish, singleLine, toHalfWidth } from '../../../../../shared/domain/import/text-clean';
+import { cleanCellText, isNullish, singleLine, toHalfWidth, toHalfWidthText } from '../../../../../shared/domain/import/text-clean';
 import { serialToIsoDate } from '../../../../../shared/domain/import/excel-dates';
 import type { Cell } from '../read/cell';
 import { displayText } from '../read/number-format';
@@ -113,7 +113,7 @@ export function convertCell(cell: Cell | null, f: FieldSpec, ctx: ConvertContext
     case 'text':
     case 'ref':
     case 'code': {
-      const v = f.type === 'code' ? toHalfWidth(singleLine(text)).replace(/\s+/g, '') : toHalfWidth(singleLine(text));
+      const v = f.type === 'code' ? toHalfWidth(singleLine(text)).replace(/\s+/g, '') : toHalfWidthText(singleLine(text));
       if (f.max && v.length > f.max) {
         issues.push(E('TOO_LONG', ctx, f, raw, `超过 ${f.max} 个字符`, `longer than ${f.max} characters`));
         return { value: null, issues };

@@ -1,4 +1,5 @@
 import { nameKey, nearMisses } from '../../../../../shared/domain/import/near-miss';
+import { bracketVariants } from '../../../../../shared/domain/import/text-clean';
 import { prepared } from '../sql-cache';
 import type { Core } from '../../../core';
 
@@ -15,6 +16,14 @@ interface Named {
   extra: string | null;
 }
 
+/** An order a payment names: whose it is and whether it can take money (shared/domain/receivables). */
+export interface OrderRef {
+  id: string;
+  accountId: string;
+  state: string;
+  confirmedOn: string | null;
+}
+
 const CACHE_LIMIT = 50_000;
 
 export class RefResolver {
@@ -22,7 +31,7 @@ export class RefResolver {
   private territories: (Named & { parentId: string | null })[] | null = null;
   private products: (Named & { sku: string })[] | null = null;
   private readonly accountCache = new Map<string, RefResult>();
-  private readonly orderCache = new Map<string, { id: string; accountId: string } | null>();
+  private readonly orderCache = new Map<string, OrderRef | null>();
 
   constructor(private readonly core: Core) {}
 
@@ -79,7 +88,8 @@ export class RefResolver {
   account(text: string): RefResult {
     const cached = this.accountCache.get(`n:${text}`);
     if (cached) return cached;
-    const rows = prepared(this.core.sqlite, `select id, name, code from accounts where name = ? and deleted_at is null limit 5`).all(text) as { id: string; name: string; code: string }[];
+    const byName = prepared(this.core.sqlite, `select id, name, code from accounts where name = ? and deleted_at is null limit 5`);
+    const rows = bracketVariants(text).flatMap((name) => byName.all(name) as { id: string; name: string; code: string }[]);
     if (rows.length === 1) return this.remember(this.accountCache, `n:${text}`, { ok: true, id: rows[0]!.id, label: `${rows[0]!.name}（${rows[0]!.code}）` });
     if (rows.length > 1) return this.remember(this.accountCache, `n:${text}`, { ok: false, reason: 'ambiguous', suggestions: rows.map((r) => `${r.name}（${r.code}）`) });
     // A code in the name column (or the code picked from an ambiguous name's suggestions).
@@ -100,9 +110,9 @@ export class RefResolver {
     return this.remember(this.accountCache, `c:${code}`, row ? { ok: true, id: row.id, label: `${row.name}（${row.code}）` } : { ok: false, reason: 'missing', suggestions: [] });
   }
 
-  order(orderNo: string): { id: string; accountId: string } | null {
+  order(orderNo: string): OrderRef | null {
     if (this.orderCache.has(orderNo)) return this.orderCache.get(orderNo) ?? null;
-    const row = prepared(this.core.sqlite, `select id, account_id as accountId from orders where order_no = ? and deleted_at is null`).get(orderNo) as { id: string; accountId: string } | undefined;
+    const row = prepared(this.core.sqlite, `select id, account_id as accountId, state, confirmed_on as confirmedOn from orders where order_no = ? and deleted_at is null`).get(orderNo) as OrderRef | undefined;
     return this.remember(this.orderCache, orderNo, row ?? null);
   }
 }

@@ -6,6 +6,7 @@ import { msg } from '../../../../../shared/i18n/text';
 import { AppError } from '../../../../../shared/rpc/errors';
 import type { Core } from '../../../core';
 import { KINDS } from '../kinds';
+import { allocationSummary, planImportOwners, type AllocationSummary } from '../owner-allocation';
 import type { KindContext, KindRow, Rec, Values } from '../kinds/kind';
 import type { Cell } from '../read/cell';
 import type { ImportSession, ValidationSummary } from '../session/import-session';
@@ -152,7 +153,8 @@ export async function runValidation(core: Core, session: ImportSession, control:
       record = out.record;
       key = out.key;
       group = out.group;
-      const hasError = issues.some((i) => i.level === 'error');
+      const createOnly = (i: RowIssue) => impl.createOnly?.(i) ?? false;
+      const hasError = issues.some((i) => i.level === 'error' && (impl.grouped || !createOnly(i)));
       if (hasError) action = 'error';
       else if (!impl.grouped && record) {
         const existing = impl.findExisting(record, ctx);
@@ -164,9 +166,11 @@ export async function runValidation(core: Core, session: ImportSession, control:
             issues.push(issue('warning', 'DUP_IN_DB', null, null, existing.label, `已存在：${existing.label}，按“跳过”处理`, `already exists: ${existing.label}; skipped by policy`));
           } else if (ctx.policy === 'update') {
             const ch = impl.changes(record, existing, ctx);
-            action = ch.length ? 'update' : 'unchanged';
+            const refused = ch.length ? (impl.refuseUpdate?.(record, existing, ctx) ?? null) : null;
+            action = refused ? 'error' : ch.length ? 'update' : 'unchanged';
             changes = ch;
             issues.push(issue('warning', 'DUP_IN_DB', null, null, existing.label, ch.length ? `已存在：${existing.label}，将更新 ${ch.length} 个字段` : `已存在：${existing.label}，内容相同`, ch.length ? `already exists: ${existing.label}; ${ch.length} field(s) will be updated` : `already exists: ${existing.label}; nothing differs`));
+            if (refused) issues.push(refused);
           } else if (existing.unique) {
             action = 'error';
             issues.push(issue('error', 'DUP_UNIQUE', null, null, existing.label, `已存在：${existing.label}，不能重复新建；请选择“跳过”或“更新”`, `already exists: ${existing.label} and cannot be created twice; choose "skip" or "update"`));
@@ -176,6 +180,9 @@ export async function runValidation(core: Core, session: ImportSession, control:
             issues.push(issue('warning', 'DUP_IN_DB', null, null, existing.label, `与已有的 ${existing.label} 相似，按“新建”仍会创建`, `looks like the existing ${existing.label}; created anyway by policy`));
           }
         }
+        // What the services check of a new record holds it back only when it is created.
+        if (action === 'create' && issues.some((i) => i.level === 'error')) action = 'error';
+        else if (action !== 'create') dropIssues(issues, createOnly);
       } else action = 'create';
     }
     if (skips.has(staged.idx)) action = 'skip';
@@ -191,8 +198,19 @@ export async function runValidation(core: Core, session: ImportSession, control:
   flush();
   markFileDuplicates(core, session);
   if (impl.grouped) combineGroups(core, session, ctx);
+  const allocation = kind === 'accounts' && session.options.assignOwners ? planOwners(core, session) : null;
   control.progress(total, total);
-  return summarize(core, session);
+  return summarize(core, session, allocation);
+}
+
+/** The dry run of owner assignment: each new account's planned owner is kept with its row. */
+function planOwners(core: Core, session: ImportSession): AllocationSummary {
+  const owners = planImportOwners(core, session);
+  const set = core.sqlite.prepare(`update ${session.staging.schema}.results set alloc = ? where idx = ?`);
+  core.sqlite.transaction(() => {
+    for (const [idx, o] of owners.byIdx) set.run(JSON.stringify({ repId: o.toRepId, repName: o.repName, rule: o.note }), idx);
+  })();
+  return allocationSummary(owners);
 }
 
 function addIssue(issuesJson: string | null, i: RowIssue): string {
@@ -229,6 +247,14 @@ function markFileDuplicates(core: Core, session: ImportSession): void {
   })();
 }
 
+/** Removes the issues that match, in place; true when any did. */
+function dropIssues(issues: RowIssue[], drop: (i: RowIssue) => boolean): boolean {
+  const kept = issues.filter((i) => !drop(i));
+  if (kept.length === issues.length) return false;
+  issues.splice(0, issues.length, ...kept);
+  return true;
+}
+
 /** Orders: lines of one order number become one order; one bad line holds back the whole order. */
 function combineGroups(core: Core, session: ImportSession, ctx: KindContext): void {
   const impl = KINDS[session.kind!];
@@ -253,19 +279,30 @@ function combineGroups(core: Core, session: ImportSession, ctx: KindContext): vo
   const finish = (lines: Line[]) => {
     const live = lines.filter((l) => l.action !== 'skip' || !l.issues?.includes('"EMPTY_ROW"'));
     const active = live.filter((l) => !userSkipped.has(l.idx));
+    if (active.length === 0) return;
+    const n = suffix.get(lines[0]!.grp);
+    // An order already in the database keeps its state, dates and lines: the checks for a new one do not apply.
+    const first = active[0]!.record ? (JSON.parse(active[0]!.record) as Rec) : null;
+    if (impl.createOnly && first && impl.findExisting({ ...first, orderNo: n ? `${String(first.orderNo)}-${n}` : first.orderNo }, ctx)) {
+      for (const l of active) {
+        if (!l.issues) continue;
+        const list = JSON.parse(l.issues) as RowIssue[];
+        if (!dropIssues(list, impl.createOnly)) continue;
+        l.issues = list.length ? JSON.stringify(list) : null;
+        l.status = list.some((x) => x.level === 'error') ? 2 : list.length ? 1 : 0;
+      }
+    }
     const bad = active.find((l) => l.status === 2);
     if (bad) {
       for (const l of active) {
-        if (l.status === 2) continue;
-        update.run(2, 'error', addIssue(l.issues, issue('error', 'ORDER_GROUP_INVALID', null, 'orderNo', l.grp, `同一订单的第 ${bad.row} 行有错误，整张订单暂不导入`, `row ${bad.row} of the same order has errors; the whole order is held back`)), null, null, null, l.idx);
+        if (l.status === 2) update.run(2, 'error', l.issues, null, null, null, l.idx);
+        else update.run(2, 'error', addIssue(l.issues, issue('error', 'ORDER_GROUP_INVALID', null, 'orderNo', l.grp, `同一订单的第 ${bad.row} 行有错误，整张订单暂不导入`, `row ${bad.row} of the same order has errors; the whole order is held back`)), null, null, null, l.idx);
       }
       return;
     }
-    if (active.length === 0) return;
     const combined = impl.combine!(active.map((l) => ({ idx: l.idx, row: l.row, record: JSON.parse(l.record!) as Rec })), ctx);
     const extraIssues = new Map<number, RowIssue[]>();
     for (const x of combined.issues) extraIssues.set(x.idx, [...(extraIssues.get(x.idx) ?? []), x.issue]);
-    const n = suffix.get(lines[0]!.grp);
     if (n) {
       const no = String(combined.record.orderNo);
       combined.record.orderNo = `${no}-${n}`;
@@ -286,9 +323,10 @@ function combineGroups(core: Core, session: ImportSession, ctx: KindContext): vo
         note = issue('warning', 'DUP_IN_DB', null, 'orderNo', existing.label, `订单 ${existing.label} 已存在，按“跳过”处理`, `order ${existing.label} already exists; skipped by policy`);
       } else if (ctx.policy === 'update') {
         const ch = impl.changes(combined.record, existing, ctx);
-        action = ch.length ? 'update' : 'unchanged';
+        const refused = ch.length ? (impl.refuseUpdate?.(combined.record, existing, ctx) ?? null) : null;
+        action = refused ? 'error' : ch.length ? 'update' : 'unchanged';
         changes = ch;
-        note = issue('warning', 'DUP_IN_DB', null, 'orderNo', existing.label, `订单 ${existing.label} 已存在，只更新订单头（明细不变）`, `order ${existing.label} exists; only its header is updated (lines stay)`);
+        note = refused ?? issue('warning', 'DUP_IN_DB', null, 'orderNo', existing.label, `订单 ${existing.label} 已存在，只更新订单头（明细不变）`, `order ${existing.label} exists; only its header is updated (lines stay)`);
       } else {
         action = 'error';
         note = issue('error', 'DUP_UNIQUE', null, 'orderNo', existing.label, `订单号 ${existing.label} 已存在，不能重复新建`, `order number ${existing.label} already exists and cannot be created twice`);
@@ -321,7 +359,7 @@ function combineGroups(core: Core, session: ImportSession, ctx: KindContext): vo
   })();
 }
 
-export function summarize(core: Core, session: ImportSession): ValidationSummary {
+export function summarize(core: Core, session: ImportSession, allocation: AllocationSummary | null): ValidationSummary {
   const sx = session.staging.schema;
   const counts = core.sqlite
     .prepare(
@@ -352,5 +390,6 @@ export function summarize(core: Core, session: ImportSession): ValidationSummary
     duplicatesInFile: v('dupFile'),
     duplicatesInDb: v('dupDb'),
     entities: grouped ? v('entities') : null,
+    allocation,
   };
 }

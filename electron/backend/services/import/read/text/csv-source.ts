@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parse, CsvError } from 'csv-parse';
 import { sniffDelimiter, type Delimiter } from '../../../../../../shared/domain/import/delimiter-sniff';
+import { fromInertText } from '../../../../../../shared/domain/spreadsheet-text';
 import type { SheetRow } from '../cell';
 import type { ReadLimits } from '../limits';
 import { readError } from '../read-error';
@@ -109,7 +110,7 @@ export class CsvSource implements WorkbookSource {
           const v = fields[c]!;
           if (v === '') continue;
           if (!sawReplacement && v.includes('\uFFFD')) sawReplacement = true;
-          row.cells[c] = { k: 's', v };
+          row.cells[c] = { k: 's', v: fromInertText(v) };
           any = true;
         }
         if (any) {

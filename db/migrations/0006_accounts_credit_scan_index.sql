@@ -1,1 +1,0 @@
-CREATE INDEX `accounts_credit_idx` ON `accounts` (`id`,`tier`,`account_group`,`credit_grade`,`credit_hold`,`owner_rep_id`,`deleted_at`) WHERE "accounts"."deleted_at" is null;

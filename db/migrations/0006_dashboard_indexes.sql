@@ -1,0 +1,5 @@
+CREATE INDEX `accounts_reclaim_window_idx` ON `accounts` (`reclaim_remind_on`,`reclaim_on`,`owner_rep_id`,`deleted_at`) WHERE "accounts"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX `accounts_next_followup_idx` ON `accounts` (`next_followup_on`) WHERE "accounts"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX `orders_sales_idx` ON `orders` ((case when "confirmed_on" is null then "ordered_on" else "confirmed_on" end),`state`,`confirmed_on`,`ordered_on`,`rep_id`,`account_id`,`total_fen`,`deleted_at`) WHERE "orders"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX `instalments_overdue_idx` ON `instalments` (`due_on`,`order_id`,`amount_fen`,`paid_fen`,`returned_fen`,`superseded_on`) WHERE "instalments"."paid_fen" < "instalments"."amount_fen" and "instalments"."superseded_on" is null;--> statement-breakpoint
+CREATE INDEX `payments_receipts_idx` ON `payments` (`received_on`,`kind`,`amount_fen`,`deleted_at`) WHERE "payments"."deleted_at" is null;
