@@ -3,12 +3,16 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixedClock } from '../electron/backend/clock';
 import { createBackend } from '../electron/backend/createBackend';
+import { lastRunPhases } from '../electron/backend/services/credit/credit-batch';
 import { silentLogger } from '../electron/backend/logger';
 import { inProcessTransport } from '../electron/backend/transports/in-process';
 import { contract } from '../shared/contract';
 import { createClient } from '../shared/rpc/client';
 import { median, record, time } from './harness';
 import { BIG_DB, ensureBigDatabase } from './seed';
+
+/** The phases of the latest batch run (wall ms each), as credit-batch records them. */
+const phaseLine = () => `    phases: ${Object.entries(lastRunPhases.ms).map(([k, v]) => `${k} ${v}`).join(' · ')}\n`;
 
 /**
  * Credit risk at size, on the shared big database (bench/seed.ts: 100,000 accounts, 1,000,000 order
@@ -78,7 +82,7 @@ export async function run(): Promise<void> {
     const firstMs = performance.now() - t0;
     const firstCpu = process.cpuUsage(c0);
     record({ suite: 'credit', name: 'batch run, first ever (every account graded and written)', ms: firstMs, runs: 1, target: '< 2000 ms', pass: firstMs < 2000, extra: { graded: first.accountCount, cpuMs: Math.round((firstCpu.user + firstCpu.system) / 1000), load: loadavg()[0]!.toFixed(1) } });
-    process.stdout.write(`    (CPU ${Math.round((firstCpu.user + firstCpu.system) / 1000)} ms; 1-minute load ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)\n`);
+    process.stdout.write(`    (CPU ${Math.round((firstCpu.user + firstCpu.system) / 1000)} ms; 1-minute load ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)\n${phaseLine()}`);
     // Then once a day, as the app does: each run a day later, so overdue days and ages move.
     const samples: number[] = [];
     const cpu: number[] = [];
@@ -92,6 +96,7 @@ export async function run(): Promise<void> {
       const u = process.cpuUsage(c);
       cpu.push((u.user + u.system) / 1000);
       graded = r.accountCount;
+      process.stdout.write(phaseLine());
     }
     const batch = median(samples);
     record({ suite: 'credit', name: 'batch run, daily (a day later each time; all accounts)', ms: batch, runs: samples.length, target: '< 2000 ms', pass: batch < 2000, extra: { graded, cpuMs: Math.round(median(cpu)), load: loadavg()[0]!.toFixed(1) } });

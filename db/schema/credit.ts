@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { accounts } from './accounts';
 import { auditColumns, idColumn } from './columns';
@@ -101,5 +102,14 @@ export const creditGrades = sqliteTable(
   },
   // Rows are written in account-id order within a run, so this index only ever grows at its end; an
   // account's history is one probe per run (runs are few: settings.creditRunsKept keep their rows).
-  (t) => [uniqueIndex('credit_grades_run_account_uq').on(t.runId, t.accountId)],
+  // The dashboard alerts read a run's grade distribution from (run_id, grade) alone and its flagged rows
+  // (over the limit, hold suggested, downgraded: a few thousand of tens of thousands) from the partial
+  // index; its WHERE must stay word for word the one in credit-alerts.ts, or the planner cannot use it.
+  (t) => [
+    uniqueIndex('credit_grades_run_account_uq').on(t.runId, t.accountId),
+    index('credit_grades_run_grade_idx').on(t.runId, t.grade),
+    index('credit_grades_flagged_idx')
+      .on(t.runId, t.score, t.accountId)
+      .where(sql`${t.overLimit} = 1 or ${t.suggestHold} = 1 or (${t.previousGrade} is not null and ${t.grade} > ${t.previousGrade})`),
+  ],
 );

@@ -30,30 +30,42 @@ export function creditAlerts(core: Core): Alerts {
     items.push({ kind: 'pending_approval', severity: p.credit_status === 'blocked' ? 'danger' : 'warning', text: msg(`订单 ${p.order_no}（${p.name}，${formatFen(p.total_fen)} 元）${what.zh}`, `Order ${p.order_no} (${p.name}, ${formatFen(p.total_fen)}) ${what.en}`), accountId: p.account_id, orderId: p.id });
   }
 
-  let counts = { overLimit: 0, suggestedHolds: 0, downgrades: 0 };
+  const counts = { overLimit: 0, suggestedHolds: 0, downgrades: 0 };
   const distribution: Record<string, number> = Object.fromEntries(GRADES.map((g) => [g, 0]));
   if (run) {
-    const c = core.sqlite
-      .prepare(
-        `select coalesce(sum(g.over_limit), 0) as overLimit,
-                coalesce(sum(case when g.suggest_hold then not (select a.credit_hold from accounts a where a.id = g.account_id) else 0 end), 0) as suggestedHolds,
-                coalesce(sum(g.previous_grade is not null and g.grade > g.previous_grade), 0) as downgrades
-         from credit_grades g where g.run_id = ?`,
-      )
-      .get(run.runId) as typeof counts;
-    counts = c;
+    // The distribution from (run_id, grade) alone; the counts and the lists from the run's flagged rows
+    // (over the limit, hold suggested, downgraded), read through the partial credit_grades_flagged_idx:
+    // keep this WHERE word for word the index's (db/schema/credit.ts).
     for (const r of core.sqlite.prepare('select grade, count(*) as n from credit_grades where run_id = ? group by grade').all(run.runId) as { grade: string; n: number }[]) distribution[r.grade] = r.n;
-    const list = (where: string) =>
+    type Flagged = { id: string | null; code: string | null; name: string | null; hold: number | null; grade: string; previous_grade: string | null; score: number; over_limit: number; suggest_hold: number; exposure_fen: number; limit_fen: number | null };
+    const flagged = (
       core.sqlite
-        .prepare(`select a.id, a.code, a.name, g.grade, g.previous_grade, g.exposure_fen, g.limit_fen from credit_grades g join accounts a on a.id = g.account_id where g.run_id = ? and ${where} order by g.score, a.code limit ${EACH}`)
-        .all(run.runId) as { id: string; code: string; name: string; grade: string; previous_grade: string | null; exposure_fen: number; limit_fen: number | null }[];
-    for (const r of list('g.suggest_hold and not a.credit_hold')) {
+        .prepare(
+          `select a.id, a.code, a.name, a.credit_hold as hold, g.grade, g.previous_grade, g.score, g.over_limit, g.suggest_hold, g.exposure_fen, g.limit_fen
+           from credit_grades g indexed by credit_grades_flagged_idx left join accounts a on a.id = g.account_id
+           where g.run_id = ? and (g.over_limit = 1 or g.suggest_hold = 1 or (g.previous_grade is not null and g.grade > g.previous_grade))`,
+        )
+        .all(run.runId) as Flagged[]
+    ).sort((x, y) => x.score - y.score || ((x.code ?? '') < (y.code ?? '') ? -1 : (x.code ?? '') > (y.code ?? '') ? 1 : 0));
+    const downgraded = (r: Flagged) => r.previous_grade !== null && r.grade > r.previous_grade;
+    for (const r of flagged) {
+      counts.overLimit += r.over_limit;
+      if (r.suggest_hold === 1 && r.hold === 0) counts.suggestedHolds++;
+      if (downgraded(r)) counts.downgrades++;
+    }
+    type Listed = Flagged & { id: string; code: string; name: string };
+    const list = (keep: (r: Flagged) => boolean) => {
+      const out: Listed[] = [];
+      for (const r of flagged) if (r.id !== null && keep(r) && out.push(r as Listed) >= EACH) break;
+      return out;
+    };
+    for (const r of list((r) => r.suggest_hold === 1 && r.hold !== 1)) {
       items.push({ kind: 'suggested_hold', severity: 'danger', text: msg(`建议信用冻结：${r.name}（${r.code}，${r.grade} 级）`, `Credit hold suggested: ${r.name} (${r.code}, grade ${r.grade})`), accountId: r.id, orderId: null });
     }
-    for (const r of list('g.over_limit')) {
+    for (const r of list((r) => r.over_limit === 1)) {
       items.push({ kind: 'over_limit', severity: 'warning', text: msg(`超出额度：${r.name}（占用 ${formatFen(r.exposure_fen)} / 额度 ${formatFen(r.limit_fen ?? 0)} 元）`, `Over the limit: ${r.name} (${formatFen(r.exposure_fen)} used of ${formatFen(r.limit_fen ?? 0)})`), accountId: r.id, orderId: null });
     }
-    for (const r of list("g.previous_grade is not null and g.grade > g.previous_grade and g.grade in ('D','E')")) {
+    for (const r of list((r) => downgraded(r) && (r.grade === 'D' || r.grade === 'E'))) {
       items.push({ kind: 'downgrade', severity: 'warning', text: msg(`信用等级下调：${r.name} ${r.previous_grade} → ${r.grade}`, `Grade lowered: ${r.name} ${r.previous_grade} → ${r.grade}`), accountId: r.id, orderId: null });
     }
   }

@@ -3,7 +3,7 @@ import { gradeAccount, gradeRank, GRADES } from '../../../../shared/domain/credi
 import { addDays } from '../../../../shared/domain/dates';
 import type { Actor, Core } from '../../core';
 import { newId } from '../../ids';
-import { accountNames, ACTIVE_TABLE, dropActive, dropScope, fillScope, gradeAll, type GradedAccount } from './credit-grade-all';
+import { accountNames, dropScope, fillScope, gradeAll, type GradedAccount } from './credit-grade-all';
 import { gradeInputsOf, packFactors } from './credit-grading';
 
 /** temp: only a temporary limit expiring within 7 days. */
@@ -19,8 +19,18 @@ type Graded = Pick<GradedAccount, 'id' | 'grade' | 'score' | 'previous' | 'facto
  */
 const LIST_MAX = 200;
 
+/** Wall milliseconds per phase of the latest batch run in this process (the bench prints them). */
+export const lastRunPhases: { ms: Record<string, number> } = { ms: {} };
+
 export function runCreditBatch(core: Core, actor: Actor, filter?: CreditRunFilter): CreditRunSummary {
   const t0 = performance.now();
+  let last = t0;
+  const phases: Record<string, number> = {};
+  const mark = (phase: string) => {
+    const t = performance.now();
+    phases[phase] = Math.round(t - last);
+    last = t;
+  };
   const s = core.settings();
   const today = core.today();
   const now = core.clock.now();
@@ -29,15 +39,17 @@ export function runCreditBatch(core: Core, actor: Actor, filter?: CreditRunFilte
   try {
     core.events.emit('task.progress', { taskId: runId, label: '信用评级 / credit grading', done: 0, total: null });
     const soon = addDays(today, 7);
-    const set = gradeAll(core, scope);
+    const set = gradeAll(core, scope, mark);
     // In place: the graded set is already one small object per account.
     const graded: Graded[] = set.graded;
     for (const g of graded) if (g.temp && g.temp.expiresOn > soon) g.temp = null;
     // Idle accounts whose grade was not A (or none yet): they become A now.
-    const idle = scope.kind === 'all' ? idleRegrades(core) : [];
+    const idle = idleRegrades(core, set.idleNotA);
     const changedIdle = idle.filter((g) => g.previous !== null);
+    mark('idle');
     const previousRunId = (core.sqlite.prepare('select id from credit_runs order by at desc, id desc limit 1').get() as { id: string } | undefined)?.id ?? null;
     const summary = summarize(core, [...graded, ...changedIdle], set.idle - changedIdle.length, { runId, now, today, by: actor.name, filtered: scope.kind === 'temp', previousRunId });
+    mark('summary');
     core.tx(() => {
       const stored = { ...summary, changes: { ...summary.changes, list: summary.changes.list.slice(0, 50) }, suggestedHolds: { ...summary.suggestedHolds, list: summary.suggestedHolds.list.slice(0, 50) }, overLimit: { ...summary.overLimit, list: summary.overLimit.list.slice(0, 50) } };
       core.sqlite.prepare('insert into credit_runs (id, at, by, as_of, account_count, summary) values (?, ?, ?, ?, ?, ?)').run(runId, now, actor.name, today, summary.accountCount, JSON.stringify(stored));
@@ -51,28 +63,23 @@ export function runCreditBatch(core: Core, actor: Actor, filter?: CreditRunFilte
         if (g.previous !== g.grade) upd.run(g.grade, g.id);
       }
       for (const g of idle) if (g.previous === null) upd.run('A', g.id);
+      mark('write');
       const old = core.sqlite.prepare('select id from credit_runs order by at desc, id desc limit -1 offset ?').all(s.creditRunsKept) as { id: string }[];
       if (old.length) core.sqlite.prepare('delete from credit_grades where run_id in (select value from json_each(?))').run(JSON.stringify(old.map((r) => r.id)));
     });
+    mark('prune+commit');
     summary.ms = Math.round(performance.now() - t0);
+    lastRunPhases.ms = phases;
     core.events.emit('task.progress', { taskId: runId, label: '信用评级 / credit grading', done: summary.accountCount, total: summary.accountCount });
     core.events.emit('data.changed', { entities: ['credit', 'accounts'] });
     return summary;
   } finally {
     dropScope(core, scope);
-    dropActive(core);
   }
 }
 
-/** Accounts outside the active set whose stored grade is not A: graded A with all-zero inputs. */
-function idleRegrades(core: Core): Graded[] {
-  const rows = core.sqlite
-    .prepare(
-      `select a.id, a.credit_grade from accounts a
-       where a.deleted_at is null and (a.credit_grade is null or a.credit_grade <> 'A') and not exists (select 1 from ${ACTIVE_TABLE} t where t.account_id = a.id)`,
-    )
-    .raw()
-    .all() as [string, string | null][];
+/** Idle accounts (nothing to grade) whose stored grade is not A: graded A with all-zero inputs. */
+function idleRegrades(core: Core, rows: readonly [string, string | null][]): Graded[] {
   if (rows.length === 0) return [];
   const inputs = gradeInputsOf({ exposureFen: 0, limitFen: null });
   const result = gradeAccount(inputs, core.settings().creditGrading);

@@ -87,38 +87,40 @@ export function dropScope(core: Core, scope: Scope): void {
   if (scope.kind === 'temp') core.sqlite.exec(`drop table if exists ${SCOPE_TABLE}`);
 }
 
-/** The temp table of accounts with something to grade in an all-accounts run. */
-export const ACTIVE_TABLE = 'temp.credit_active';
-
 export interface GradedSet {
   /** Accounts with something to grade (every account of a one-account or filtered scope). */
   graded: GradedAccount[];
   /**
    * All-accounts runs: accounts with no orders, payments, returns, credit profile or hold. Their inputs
-   * are all zero, so their grade is A with score 100 without reading them one by one; they stay listed
-   * in ACTIVE_TABLE's complement until dropActive().
+   * are all zero, so their grade is A with score 100 without reading them one by one.
    */
   idle: number;
+  /** All-accounts runs: those idle accounts whose stored grade is not A (or none yet), with that grade. */
+  idleNotA: [id: string, grade: string | null][];
 }
 
 const ACCOUNT_COLUMNS = `a.id, a.tier, a.account_group, a.credit_grade, a.credit_hold, a.owner_rep_id, p.account_id is not null,
   p.limit_fen, p.temp_limit_fen, p.temp_limit_expires_on, p.temp_limit_reason, p.payment_terms_days, p.policy, p.hold, p.hold_reason`;
 
-export function dropActive(core: Core): void {
-  core.sqlite.exec(`drop table if exists ${ACTIVE_TABLE}`);
-}
+/** Marks the end of a phase (the batch run times its phases; see credit-batch.lastRunPhases). */
+export type PhaseMark = (phase: string) => void;
 
-export function gradeAll(core: Core, scope: Scope): GradedSet {
+export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}): GradedSet {
   const s = core.settings();
   const today = core.today();
   const d = inputDates(today, s.creditOverdueRule.days, s.creditGrading);
   const orders = orderFacts(core, d, scope);
+  mark('orders');
   const inst = instalmentFacts(core, d, scope);
+  mark('instalments');
   const coll = collectionFacts(core, d, scope);
+  mark('collections');
   const rets = returnFacts(core, d, scope);
   const adv = advanceFacts(core, scope);
+  mark('returns+advances');
   let rows: AccountRow[];
   let idle = 0;
+  const idleNotA: [string, string | null][] = [];
   if (scope.kind === 'all') {
     // Profiles in one sequential scan (a per-account lookup by their text key costs more); a hold always
     // comes with a profile (credit-profile.setCreditHold), so profiles and activity make the active set.
@@ -129,18 +131,24 @@ export function gradeAll(core: Core, scope: Scope): GradedSet {
       .raw()
       .all() as [string, ...ProfileTail][])
       profiles.set(id, tail);
-    const active = new Set<string>([...orders.keys(), ...coll.keys(), ...rets.keys(), ...adv.keys(), ...profiles.keys()]);
-    core.sqlite.exec(`drop table if exists ${ACTIVE_TABLE}; create temp table credit_active (account_id text primary key) without rowid`);
-    core.sqlite.prepare(`insert or ignore into ${ACTIVE_TABLE} (account_id) select value from json_each(?)`).run(JSON.stringify([...active]));
+    mark('profiles');
+    // One scan of the live accounts through their narrow covering index (accounts_credit_idx, in id
+    // order); the active ones are graded, the idle ones only counted (and listed if their grade is not A).
     const none: ProfileTail = [0, null, null, null, null, null, null, null, null];
-    rows = (
-      core.sqlite
-        .prepare(`select a.id, a.tier, a.account_group, a.credit_grade, a.credit_hold, a.owner_rep_id from ${ACTIVE_TABLE} t cross join accounts a on a.id = t.account_id where a.deleted_at is null order by t.account_id`)
-        .raw()
-        .all() as [string, string, string | null, string | null, number, string | null][]
-    ).map((a): AccountRow => [...a, ...(profiles.get(a[0]) ?? none)]);
-    const total = (core.sqlite.prepare('select count(*) as n from accounts where deleted_at is null').get() as { n: number }).n;
-    idle = total - rows.length;
+    rows = [];
+    for (const a of core.sqlite
+      .prepare('select id, tier, account_group, credit_grade, credit_hold, owner_rep_id from accounts indexed by accounts_credit_idx where deleted_at is null order by id')
+      .raw()
+      .all() as [string, string, string | null, string | null, number, string | null][]) {
+      const id = a[0];
+      const p = profiles.get(id);
+      if (p !== undefined || orders.has(id) || coll.has(id) || rets.has(id) || adv.has(id)) rows.push([...a, ...(p ?? none)]);
+      else {
+        idle++;
+        if (a[3] !== 'A') idleNotA.push([id, a[3]]);
+      }
+    }
+    mark('accounts');
   } else {
     rows = core.sqlite
       .prepare(
@@ -186,7 +194,8 @@ export function gradeAll(core: Core, scope: Scope): GradedSet {
       temp: tempFen !== null && tempExpires !== null && tempExpires >= today ? { limitFen: tempFen, expiresOn: tempExpires, reason: tempReason } : null,
     };
   }
-  return { graded: out, idle };
+  mark('grade');
+  return { graded: out, idle, idleNotA };
 }
 
 /** Codes and names of some accounts (the listed ones), in one statement. */

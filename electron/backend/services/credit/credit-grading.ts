@@ -38,9 +38,13 @@ export function gradeViewOf(r: GradeResult, inputs: GradeInputs, cfg: GradingCon
 const INPUT_KEYS = ['exposureFen', 'limitFen', 'maxDaysOverdue', 'overdueFen', 'openFen', 'collectedFen', 'daysToCollectLast', 'daysToCollectPrev', 'brokenPromises', 'salesFen', 'returnsFen'] as const;
 
 export function packFactors(i: GradeInputs, r: GradeResult): string {
-  const n = (v: number | null) => (v === null ? 'null' : String(v));
+  // One template, no intermediate arrays (the batch packs one per graded account): the inputs in
+  // INPUT_KEYS order, then the points, then the thresholds; a template writes null as "null".
+  let out = `[${i.exposureFen},${i.limitFen},${i.maxDaysOverdue},${i.overdueFen},${i.openFen},${i.collectedFen},${i.daysToCollectLast},${i.daysToCollectPrev},${i.brokenPromises},${i.salesFen},${i.returnsFen}`;
   const f = r.factors;
-  return `[${INPUT_KEYS.map((k) => n(i[k])).join(',')},${f.map((x) => x.points).join(',')},${f.map((x) => n(x.over)).join(',')}]`;
+  for (const x of f) out += `,${x.points}`;
+  for (const x of f) out += `,${x.over}`;
+  return `${out}]`;
 }
 
 export function unpackFactors(text: string): { inputs: GradeInputs; points: number[]; over: (number | null)[] } | null {

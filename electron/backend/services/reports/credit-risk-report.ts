@@ -8,7 +8,7 @@ import { explainGrade, gradeAccount } from '../../../../shared/domain/credit-gra
 import { unpackFactors } from '../credit/credit-grading';
 import { LEVEL_NAMES } from '../../../../shared/domain/credit-check';
 import { addDays } from '../../../../shared/domain/dates';
-import { accountNames, dropActive, gradeAll, type GradedAccount } from '../credit/credit-grade-all';
+import { accountNames, gradeAll, type GradedAccount } from '../credit/credit-grade-all';
 import { latestRun } from '../credit/credit-risk-list';
 import type { RowValues, SheetSpec } from '../export/sheet-spec';
 import { findRep } from '../targets/rep-directory';
@@ -29,7 +29,6 @@ export const creditRiskReport: ReportDefinition<'credit-risk'> = {
     const rep = params.rep ? findRep(core, params.rep) : null;
     const repNames = new Map((core.sqlite.prepare('select id, name from reps').all() as { id: string; name: string }[]).map((r) => [r.id, r.name]));
     const all = gradeAll(core, { kind: 'all' });
-    dropActive(core);
     const graded = all.graded.filter((g) => !rep || g.ownerRepId === rep.id);
     // Accounts with nothing to grade are A (the rep filter needs their owner, so count those directly).
     const idleA = rep ? (core.sqlite.prepare('select count(*) as n from accounts where deleted_at is null and owner_rep_id = ?').get(rep.id) as { n: number }).n - graded.length : all.idle;

@@ -1,0 +1,3 @@
+CREATE INDEX `accounts_credit_idx` ON `accounts` (`id`,`tier`,`account_group`,`credit_grade`,`credit_hold`,`owner_rep_id`,`deleted_at`) WHERE "accounts"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX `credit_grades_run_grade_idx` ON `credit_grades` (`run_id`,`grade`);--> statement-breakpoint
+CREATE INDEX `credit_grades_flagged_idx` ON `credit_grades` (`run_id`,`score`,`account_id`) WHERE "credit_grades"."over_limit" = 1 or "credit_grades"."suggest_hold" = 1 or ("credit_grades"."previous_grade" is not null and "credit_grades"."grade" > "credit_grades"."previous_grade");
