@@ -234,7 +234,7 @@ export function buildOrder(
       order.state = state = completes && completeDay <= Y ? 'completed' : 'shipped';
       if (state === 'completed') order.completedDay = completeDay;
     }
-    lots.forEach((lot, i) => {
+    for (const lot of lots) {
       const at = ctx.stamp(lot.day);
       const shipment: SeedShipment = { id: ctx.id(at), no: ctx.numbers.next('SH', ctx.date(lot.day).slice(0, 4)), day: lot.day, amountFen: 0, notes: carrierNote(r), lines: [] };
       for (const [l, q] of lot.qty) {
@@ -248,7 +248,7 @@ export function buildOrder(
       order.shippedFen += shipment.amountFen;
       order.shippedDay = lot.day;
       order.lastEventDay = lot.day;
-    });
+    }
     if (order.state === 'completed') order.lastEventDay = completeDay;
     else order.completedDay = null;
   }
