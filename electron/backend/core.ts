@@ -29,7 +29,11 @@ export interface Core {
   settings(): AppSettings;
   /** Today's date in the configured time zone. */
   today(): string;
-  /** Runs fn in one SQLite transaction (nested calls become savepoints). */
+  /**
+   * Runs fn in one SQLite transaction. A nested call runs inside the outer transaction (no savepoint:
+   * savepoints make bulk writes quadratic), so an error must propagate to roll everything back; do not
+   * catch an error from a nested tx and carry on writing.
+   */
   tx<T>(fn: () => T): T;
 }
 

@@ -86,7 +86,12 @@ export function createBackend(opts: BackendOptions): Backend {
     dataDir,
     settings: () => (cachedSettings ??= readSettings(conn.db)),
     today: () => isoDateOf(clock.now(), core.settings().timeZone),
-    tx: (fn) => conn.sqlite.transaction(fn)(),
+    // A nested call joins the transaction already open instead of opening a SAVEPOINT: inside a
+    // savepoint SQLite keeps every page a statement touches in the in-memory statement journal and
+    // walks that whole journal at the end of each statement, so a bulk write (an allocation apply,
+    // a 10,000-account transfer) became quadratic. An error still rolls back the whole outer
+    // transaction (every caller lets it propagate; none catches one and carries on).
+    tx: (fn) => (conn.sqlite.inTransaction ? fn() : conn.sqlite.transaction(fn)()),
   };
   const session = new Session(core, opts.trusted ?? false);
   session.restore(opts.user);
