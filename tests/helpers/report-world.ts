@@ -127,7 +127,9 @@ export function buildReportWorld(core: Core): World {
     const p2 = pay('HK-2', account.a2, '2026-11-18', 50_000);
     const p3 = pay('HK-3', account.a3, '2026-10-25', 20_000);
     const p4 = pay('HK-4', account.a1, '2026-11-21', -5_000, 'refund');
-    core.db.insert(payments).values([p1, { ...p2, unallocatedFen: Y(10_000) }, p3, p4]).run();
+    // Unallocated money as the payments service keeps it: a receipt's remainder, and a refund's own
+    // (negative) amount, which it pays out of the account's credit.
+    core.db.insert(payments).values([p1, { ...p2, unallocatedFen: Y(10_000) }, p3, { ...p4, unallocatedFen: Y(-5_000) }]).run();
     const alloc = (paymentId: string, orderId: string, instalmentId: string, amount: number, on: string) => ({ id: newId(), paymentId, orderId, instalmentId, amountFen: Y(amount), allocatedOn: on, createdAt: at(on) });
     core.db.insert(paymentAllocations).values([alloc(p1.id, o.o1, i1.id, 30_000, '2026-11-12'), alloc(p2.id, o.o3, i3.id, 40_000, '2026-11-18'), alloc(p3.id, o.o6, i6.id, 20_000, '2026-10-25')]).run();
     // Follow-ups: 2026-11 张三 3, 李四 1; 2026-10 王五 2.
