@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../electron/backend/services/demo/seed-demo';
+import { computeAttainment } from '../../electron/backend/services/targets/attainment';
+import { resolvePeriodOrThrow } from '../../electron/backend/services/targets/period-resolve';
 import { addMonths } from '../../shared/domain/dates';
 import { checkDemoInvariants } from '../helpers/demo-invariants';
 import { setUpBackend, testBackend } from '../helpers/backend';
@@ -98,6 +100,17 @@ describe('demo company', () => {
     expect(stale.n).toBeGreaterThan(0);
     const payments = db.prepare('select distinct method from payments').all() as { method: string }[];
     expect(payments.map((p) => p.method)).toEqual(expect.arrayContaining(['bank_transfer', 'acceptance_bill']));
+  });
+
+  it('sets targets a manager would believe: near each rep\'s recent run rate, not far below it', () => {
+    // The company grows over the 18 months; targets from an all-time average read 200–500% (one rep 9154%).
+    const result = computeAttainment(t.core, resolvePeriodOrThrow(t.core, 'last-month'));
+    const sales = result.reps.flatMap((r) => r.measures.filter((m) => m.measure === 'sales' && m.target !== null));
+    expect(sales.length).toBeGreaterThan(4);
+    const team = sales.reduce((s, m) => s + m.actual, 0) / sales.reduce((s, m) => s + m.target!, 0);
+    expect(team).toBeGreaterThan(0.6);
+    expect(team).toBeLessThan(1.6);
+    for (const m of sales) expect(m.actual / m.target!).toBeLessThan(5);
   });
 
   it('continues the document counters: the next account created in the app gets the next KH number', async () => {

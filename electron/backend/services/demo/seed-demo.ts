@@ -23,7 +23,7 @@ import { seedUsers } from './users';
 import { StreamWriters } from './writers';
 
 /** Bumped whenever the generator's output changes (the benchmark's cached database is keyed on it). */
-export const DEMO_GENERATOR_VERSION = 1;
+export const DEMO_GENERATOR_VERSION = 2;
 export const DEFAULT_DEMO_SEED = 20261123;
 export const DEFAULT_DEMO_ACCOUNTS = 5000;
 /** History reaches this many months back from today. */

@@ -53,8 +53,26 @@ export class RepStats {
 const MONEY: ReadonlySet<Measure> = new Set(['sales', 'collections']);
 
 /**
- * 目标: monthly targets per rep for the 18 months (through the end of the current quarter), set from
- * the rep's own average with some stretch, plus quarter targets for the current quarter per rep and
+ * What a manager would expect of a rep in month m: the average of the three months before it, or the
+ * last of them if higher (the company grows over the 18 months, so an all-time average would make
+ * recent targets trivial), or for
+ * a rep without a full month behind them, their own first months (a ramp-up target). Months after the
+ * current one look back from it; the current, partial month counts scaled to a whole month.
+ */
+function runRate(stats: RepStats, measure: Measure, repIdx: number, m: number, firstMonth: number, todayMonth: number, todayFraction: number): number {
+  const value = (k: number) => (k === todayMonth ? stats.get(measure, repIdx, k) / todayFraction : stats.get(measure, repIdx, k));
+  const anchor = Math.min(m, todayMonth);
+  let months = [anchor - 3, anchor - 2, anchor - 1].filter((k) => k >= firstMonth);
+  if (months.length === 0) months = [firstMonth, firstMonth + 1, firstMonth + 2].filter((k) => k <= todayMonth);
+  const average = months.reduce((sum, k) => sum + value(k), 0) / Math.max(1, months.length);
+  // A growing rep is expected to hold at least last month's level.
+  const rate = Math.max(average, value(months[months.length - 1] ?? firstMonth));
+  return rate > 0 ? rate : MONEY.has(measure) ? 5_000_000 : measure === 'followups' ? 20 : 2;
+}
+
+/**
+ * 目标: monthly targets per rep for the 18 months (through the end of the current quarter), each a
+ * stretch of 0–20% over the rep's run rate, plus quarter targets for the current quarter per rep and
  * per region (sales).
  */
 export function seedTargets(ctx: SeedContext, pool: RepPool, stats: RepStats): number {
@@ -65,6 +83,8 @@ export function seedTargets(ctx: SeedContext, pool: RepPool, stats: RepStats): n
   const quarterStart = todayMonth - (Number(stats.period(todayMonth).slice(5, 7)) - 1) % 3;
   const quarterLabel = `${stats.period(todayMonth).slice(0, 4)}-Q${Math.floor((Number(stats.period(todayMonth).slice(5, 7)) - 1) / 3) + 1}`;
   const regionQuarterSales = new Map<string, number>();
+  const todayDate = new Date(ctx.todayDay * 86_400_000);
+  const todayFraction = todayDate.getUTCDate() / new Date(Date.UTC(todayDate.getUTCFullYear(), todayDate.getUTCMonth() + 1, 0)).getUTCDate();
   // Targets are set shortly before their month starts (never in the future).
   const setOn = (m: number) => ctx.stamp(Math.min(ctx.lastDay, Math.max(ctx.startDay - 1, ctx.startDay + Math.round(m * 30.44) - 5)));
 
@@ -74,16 +94,9 @@ export function seedTargets(ctx: SeedContext, pool: RepPool, stats: RepStats): n
     if (endMonth < firstMonth) continue;
     const quarterTotals = new Map<Measure, number>();
     for (const measure of MEASURES) {
-      let sum = 0;
-      let n = 0;
-      for (let m = firstMonth; m <= Math.min(endMonth, todayMonth - 1); m++) {
-        sum += stats.get(measure, rep.idx, m);
-        n++;
-      }
-      const fallback = MONEY.has(measure) ? 5_000_000 : measure === 'followups' ? 20 : 2;
-      const base = n > 0 && sum > 0 ? sum / n : fallback;
       for (let m = firstMonth; m <= endMonth; m++) {
-        const stretch = 0.95 + r.next() * 0.3;
+        const stretch = 1 + r.next() * 0.2;
+        const base = runRate(stats, measure, rep.idx, m, firstMonth, todayMonth, todayFraction);
         const value = MONEY.has(measure) ? Math.max(1, Math.round((base * stretch) / 100_000)) * 100_000 : Math.max(1, Math.round(base * stretch));
         const at = setOn(m);
         insert.run(ctx.id(at), rep.id, null, 'month', stats.period(m), measure, value, at, at, a, a, 1);
