@@ -9,6 +9,9 @@
  * inclusive: on the expiry day it still applies, the day after it does not.
  */
 
+/** A temporary limit ending within this many days is flagged: batch run, dashboard alerts, 信用 page, risk workbook. */
+export const TEMP_LIMIT_WARNING_DAYS = 7;
+
 export const CREDIT_POLICIES = ['warn', 'needs_approval', 'block'] as const;
 export type CreditPolicy = (typeof CREDIT_POLICIES)[number];
 

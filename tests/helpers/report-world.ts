@@ -148,13 +148,13 @@ export function buildReportWorld(core: Core): World {
       .insert(importBatches)
       .values({ id: newId(), kind: 'accounts', fileName: '客户名单_11月.xlsx', fileSha256: 'x', onDuplicate: 'skip', rowCount: 120, createdCount: 100, updatedCount: 15, skippedCount: 3, errorCount: 2, createdAt: at('2026-11-08') })
       .run();
-    // Credit: A1 limit 100,000 (open 180,000 → over limit); A3 on hold; A2 a temporary limit expiring 2026-12-01.
+    // Credit: A1 limit 100,000 (open 180,000 → over limit); A3 on hold; A2 a temporary limit expiring 2026-11-28 (within the 7-day warning).
     core.db
       .insert(creditProfiles)
       .values([
         { accountId: account.a1, limitFen: Y(100_000), ...audit(t0) },
         { accountId: account.a3, limitFen: Y(50_000), hold: true, holdReason: '逾期超过90天', ...audit(t0) },
-        { accountId: account.a2, limitFen: Y(30_000), tempLimitFen: Y(60_000), tempLimitExpiresOn: '2026-12-01', tempLimitReason: '年底备货', ...audit(t0) },
+        { accountId: account.a2, limitFen: Y(30_000), tempLimitFen: Y(60_000), tempLimitExpiresOn: '2026-11-28', tempLimitReason: '年底备货', ...audit(t0) },
       ])
       .run();
     core.db.update(accounts).set({ creditGrade: 'D', creditHold: true }).where(eqId(account.a3)).run();

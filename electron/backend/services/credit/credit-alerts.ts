@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { creditAlertSchema, creditAlertsSchema } from '../../../../shared/contract/credit';
 import { GRADES } from '../../../../shared/domain/credit-grade';
+import { TEMP_LIMIT_WARNING_DAYS } from '../../../../shared/domain/credit-limit';
 import { addDays } from '../../../../shared/domain/dates';
 import { formatFen } from '../../../../shared/domain/money';
 import { msg } from '../../../../shared/i18n/text';
@@ -15,7 +16,7 @@ const EACH = 10;
 /** Credit alerts for the dashboard, the most pressing first. */
 export function creditAlerts(core: Core): Alerts {
   const today = core.today();
-  const soon = addDays(today, 7);
+  const soon = addDays(today, TEMP_LIMIT_WARNING_DAYS);
   const run = latestRun(core);
   const items: Alert[] = [];
 

@@ -1,5 +1,6 @@
 import type { CreditRunFilter, CreditRunSummary } from '../../../../shared/contract/credit';
 import { gradeAccount, gradeRank, GRADES } from '../../../../shared/domain/credit-grade';
+import { TEMP_LIMIT_WARNING_DAYS } from '../../../../shared/domain/credit-limit';
 import { addDays } from '../../../../shared/domain/dates';
 import type { Actor, Core } from '../../core';
 import { newId } from '../../ids';
@@ -38,7 +39,7 @@ export function runCreditBatch(core: Core, actor: Actor, filter?: CreditRunFilte
   const scope = filter && Object.keys(filter).length > 0 ? fillScope(core, filter) : ({ kind: 'all' } as const);
   try {
     core.events.emit('task.progress', { taskId: runId, label: '信用评级 / credit grading', done: 0, total: null });
-    const soon = addDays(today, 7);
+    const soon = addDays(today, TEMP_LIMIT_WARNING_DAYS);
     const set = gradeAll(core, scope, mark);
     // In place: the graded set is already one small object per account.
     const graded: Graded[] = set.graded;

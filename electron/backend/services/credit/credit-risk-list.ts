@@ -3,6 +3,7 @@ import { type GridColumns, escapeLike, gridOrderBy, gridWhere } from '../../../.
 import { accounts, creditGrades, creditProfiles, reps } from '../../../../db/schema';
 import type { CreditRiskRow } from '../../../../shared/contract/credit';
 import type { GridQuery } from '../../../../shared/contract/grid';
+import { TEMP_LIMIT_WARNING_DAYS } from '../../../../shared/domain/credit-limit';
 import { addDays } from '../../../../shared/domain/dates';
 import type { Grade } from '../../../../shared/domain/credit-grade';
 import type { Core } from '../../core';
@@ -48,7 +49,7 @@ function conditions(core: Core, f: RiskFilter, search: string | undefined): SQL[
   if (f.overLimit !== undefined) out.push(eq(creditGrades.overLimit, f.overLimit));
   if (f.suggestHold !== undefined) out.push(eq(creditGrades.suggestHold, f.suggestHold));
   if (f.changed) out.push(sql`${creditGrades.previousGrade} is not null and ${creditGrades.previousGrade} <> ${creditGrades.grade}`);
-  if (f.expiring) out.push(sql`${creditProfiles.tempLimitExpiresOn} between ${today} and ${addDays(today, 7)}`);
+  if (f.expiring) out.push(sql`${creditProfiles.tempLimitExpiresOn} between ${today} and ${addDays(today, TEMP_LIMIT_WARNING_DAYS)}`);
   const q = search?.trim();
   if (q) {
     const pattern = `%${escapeLike(q)}%`;

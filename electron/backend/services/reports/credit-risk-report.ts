@@ -7,6 +7,7 @@
 import { explainGrade, gradeAccount } from '../../../../shared/domain/credit-grade';
 import { unpackFactors } from '../credit/credit-grading';
 import { LEVEL_NAMES } from '../../../../shared/domain/credit-check';
+import { TEMP_LIMIT_WARNING_DAYS } from '../../../../shared/domain/credit-limit';
 import { addDays } from '../../../../shared/domain/dates';
 import { accountNames, gradeAll, type GradedAccount } from '../credit/credit-grade-all';
 import { latestRun } from '../credit/credit-risk-list';
@@ -25,7 +26,7 @@ export const creditRiskReport: ReportDefinition<'credit-risk'> = {
   hasRep: true,
   build(core, params) {
     const today = core.today();
-    const soon = addDays(today, 30);
+    const soon = addDays(today, TEMP_LIMIT_WARNING_DAYS);
     const rep = params.rep ? findRep(core, params.rep) : null;
     const repNames = new Map((core.sqlite.prepare('select id, name from reps').all() as { id: string; name: string }[]).map((r) => [r.id, r.name]));
     const all = gradeAll(core, { kind: 'all' });
@@ -47,7 +48,7 @@ export const creditRiskReport: ReportDefinition<'credit-risk'> = {
       ['有逾期的客户', { value: graded.filter((g) => g.overdueFen > 0).length, kind: 'int' }],
       ['逾期金额合计（元）', { value: graded.reduce((s, g) => s + g.overdueFen, 0), kind: 'money' }],
       ['信用占用合计（元）', { value: graded.reduce((s, g) => s + g.exposureFen, 0), kind: 'money' }],
-      [`30天内到期的临时额度（至 ${soon}）`, { value: expiring.length, kind: 'int' }],
+      [`${TEMP_LIMIT_WARNING_DAYS}天内到期的临时额度（至 ${soon}）`, { value: expiring.length, kind: 'int' }],
       ['上次批量评级', run ? `${run.asOf}` : '尚未运行'],
     ];
     const cfg = core.settings().creditGrading;
