@@ -6,7 +6,8 @@ export interface PageResult<T> {
   items: T[];
 }
 
-type Query = Omit<GridQuery, 'offset' | 'limit'> & { offset: number; limit: number };
+/** One block of rows as the grid asks for it. */
+export type PageQuery = Omit<GridQuery, 'offset' | 'limit'> & { offset: number; limit: number };
 
 /** Money columns show yuan but the backend filters on fen: scale number filter values by 100. */
 export function scaleMoneyFilters(filterModel: Record<string, unknown>, moneyCols: Set<string>): GridQuery['filters'] {
@@ -32,7 +33,7 @@ export function scaleMoneyFilters(filterModel: Record<string, unknown>, moneyCol
  * filter models become one {offset, limit, sort, filters, search} query, answered by SQL.
  */
 export function serverDatasource<T>(opts: {
-  fetch: (q: Query) => Promise<PageResult<T>>;
+  fetch: (q: PageQuery) => Promise<PageResult<T>>;
   columns: ColDef[];
   search: () => string;
   onTotal?: (total: number) => void;

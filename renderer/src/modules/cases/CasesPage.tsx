@@ -1,18 +1,16 @@
 import { PlusOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
-import type { ColDef, GridApi, GridReadyEvent, RowClickedEvent } from 'ag-grid-community';
+import type { ColDef, RowClickedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { App as AntApp, Button, Input, Segmented, Space, Switch, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseRow } from '../../../../shared/contract/cases';
 import { CASE_STATES } from '../../../../shared/domain/case-state';
-import { api, onEvent } from '../../api';
-import '../../components/grid/setup';
+import { api } from '../../api';
 import { dateTimeFormatter } from '../../components/grid/format';
-import { gridLocale, gridTheme } from '../../components/grid/setup';
-import { serverDatasource } from '../../components/grid/serverDatasource';
+import type { PageQuery } from '../../components/grid/serverDatasource';
 import { SetFilter } from '../../components/grid/SetFilter';
-import { errorMessage } from '../../shell/errors';
+import { useServerGrid } from '../../components/grid/useServerGrid';
 import { setParam, useRoute } from '../../shell/router';
 import { WorkFilterTag } from '../../components/WorkFilterTag';
 import { type CasePreset, isCasePreset } from '../../../../shared/domain/work-queues';
@@ -25,22 +23,20 @@ type SlaFilter = 'all' | 'breached' | 'about_to_breach' | 'on_track';
 /** The SLA filter of a dashboard work queue (#/cases?filter=sla-breached). */
 const presetSla = (p: CasePreset | undefined): SlaFilter | null => (p === 'sla-breached' ? 'breached' : p === 'sla-about-to-breach' ? 'about_to_breach' : null);
 const PRIORITY_COLORS: Record<string, string> = { P1: 'red', P2: 'orange', P3: 'blue', P4: 'default' };
+/** A block of cases under the toolbar's SLA and open-only filters. */
+const listCases = (q: PageQuery, f: { sla: SlaFilter; open: boolean }) =>
+  api.call('cases.list', { ...q, filter: { ...(f.sla !== 'all' ? { sla: f.sla } : {}), ...(f.open ? { open: true } : {}) } });
 
 /** 售后: cases with their SLA countdowns (working time), filters for breached and about to breach. */
 export default function CasesPage() {
-  const { t, i18n } = useTranslation('cases');
+  const { t } = useTranslation('cases');
   const { message } = AntApp.useApp();
   const route = useRoute();
   const openId = route.params.get('open') ?? undefined;
-  const gridApi = useRef<GridApi<CaseRow> | null>(null);
-  const [search, setSearch] = useState('');
-  const searchRef = useRef('');
   const urlFilter = route.params.get('filter');
   const preset = isCasePreset(urlFilter) ? urlFilter : undefined;
   const [sla, setSla] = useState<SlaFilter>(() => presetSla(preset) ?? 'all');
   const [openOnly, setOpenOnly] = useState(true);
-  const filterRef = useRef<{ sla: SlaFilter; open: boolean }>({ sla, open: true });
-  const [total, setTotal] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
 
@@ -89,21 +85,9 @@ export default function CasesPage() {
     ];
   }, [t]);
 
-  const datasource = useMemo(
-    () =>
-      serverDatasource<CaseRow>({
-        fetch: (q) => {
-          const f = filterRef.current;
-          return api.call('cases.list', { ...q, filter: { ...(f.sla !== 'all' ? { sla: f.sla } : {}), ...(f.open ? { open: true } : {}) } });
-        },
-        columns,
-        search: () => searchRef.current,
-        onTotal: setTotal,
-        onError: (e) => void message.error(errorMessage(e)),
-      }),
-    [columns, message],
-  );
-  const refresh = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
+  // A new object only when a toolbar filter changes: the grid reloads on a new filter.
+  const filter = useMemo(() => ({ sla, open: openOnly }), [sla, openOnly]);
+  const { gridProps, search, setSearch, total, refresh } = useServerGrid({ fetch: listCases, columns, filter, entities: ['cases'] });
 
   useEffect(() => {
     const s = presetSla(preset);
@@ -116,25 +100,6 @@ export default function CasesPage() {
     if (preset) setParam('filter', undefined);
   };
 
-  useEffect(() => {
-    filterRef.current = { sla, open: openOnly };
-    gridApi.current?.purgeInfiniteCache();
-  }, [sla, openOnly]);
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      if (searchRef.current === search) return;
-      searchRef.current = search;
-      gridApi.current?.purgeInfiniteCache();
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [search]);
-  useEffect(
-    () =>
-      onEvent('data.changed', (p) => {
-        if (p.entities.includes('cases') || p.entities.includes('*')) refresh();
-      }),
-    [refresh],
-  );
   // Countdowns move with the clock: refresh the visible rows every minute.
   useEffect(() => {
     const timer = setInterval(refresh, 60_000);
@@ -189,17 +154,9 @@ export default function CasesPage() {
       </Space>
       <div style={{ flex: 1, minHeight: 360 }} data-testid="cases-grid">
         <AgGridReact<CaseRow>
-          theme={gridTheme}
-          localeText={gridLocale(i18n.language)}
-          columnDefs={columns}
+          {...gridProps}
           defaultColDef={{ sortable: true, resizable: true }}
-          rowModelType="infinite"
-          datasource={datasource}
-          cacheBlockSize={100}
           getRowId={(p) => p.data.id}
-          onGridReady={(e: GridReadyEvent<CaseRow>) => {
-            gridApi.current = e.api;
-          }}
           onRowClicked={(e: RowClickedEvent<CaseRow>) => e.data && setParam('open', e.data.id)}
         />
       </div>
