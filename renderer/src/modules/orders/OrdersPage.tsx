@@ -1,18 +1,17 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import type { GridApi, GridReadyEvent, RowClickedEvent } from 'ag-grid-community';
+import type { RowClickedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { App as AntApp, Button, DatePicker, Input, Select, Space, Statistic, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderListFilter, OrderRow } from '../../../../shared/contract/orders';
 import { formatFen } from '../../../../shared/domain/money';
 import { ORDER_STATES, type OrderState } from '../../../../shared/domain/order-state';
-import { api, onEvent } from '../../api';
+import { api } from '../../api';
 import { AccountSelect } from '../../components/AccountSelect';
-import '../../components/grid/setup';
-import { gridLocale, gridTheme } from '../../components/grid/setup';
-import { serverDatasource } from '../../components/grid/serverDatasource';
+import type { PageQuery } from '../../components/grid/serverDatasource';
+import { useServerGrid } from '../../components/grid/useServerGrid';
 import { RepSelect, TerritorySelect } from '../../components/RefPickers';
 import { errorMessage } from '../../shell/errors';
 import { setParam, useRoute } from '../../shell/router';
@@ -36,64 +35,31 @@ interface Totals {
  * (state, rep, account, territory, dates, overdue) and the totals of whatever is filtered.
  */
 export default function OrdersPage() {
-  const { t, i18n } = useTranslation('orders');
+  const { t } = useTranslation('orders');
   const { message } = AntApp.useApp();
   const route = useRoute();
   const openId = route.params.get('open') ?? undefined;
   const urlFilter = route.params.get('filter');
   const preset = isOrderPreset(urlFilter) ? urlFilter : undefined;
-  const gridApi = useRef<GridApi<OrderRow> | null>(null);
-  const [search, setSearch] = useState('');
-  const searchRef = useRef('');
   const [filter, setFilter] = useState<OrderListFilter>(() => (preset === 'credit-pending' ? { creditPending: true } : {}));
-  const filterRef = useRef<OrderListFilter>(filter);
   const [totals, setTotals] = useState<Totals | null>(null);
   const [creating, setCreating] = useState(false);
   const columns = useMemo(() => orderColumns(t), [t]);
 
-  const datasource = useMemo(
-    () =>
-      serverDatasource<OrderRow>({
-        fetch: async (q) => {
-          const page = await api.call('orders.list', { ...q, filter: filterRef.current, withTotals: false });
-          // The totals scan every matching order: fetch them after the first page, not before it.
-          if (q.offset === 0) {
-            api
-              .call('orders.totals', { filters: q.filters, ...(q.search ? { search: q.search } : {}), filter: filterRef.current })
-              .then(setTotals, (e: unknown) => void message.error(errorMessage(e)));
-          }
-          return page;
-        },
-        columns,
-        search: () => searchRef.current,
-        onError: (e) => void message.error(errorMessage(e)),
-      }),
-    [columns, message],
+  const fetch = useCallback(
+    async (q: PageQuery, f: OrderListFilter) => {
+      const page = await api.call('orders.list', { ...q, filter: f, withTotals: false });
+      // The totals scan every matching order: fetch them after the first page, not before it.
+      if (q.offset === 0) {
+        api
+          .call('orders.totals', { filters: q.filters, ...(q.search ? { search: q.search } : {}), filter: f })
+          .then(setTotals, (e: unknown) => void message.error(errorMessage(e)));
+      }
+      return page;
+    },
+    [message],
   );
-
-  const refresh = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
-
-  useEffect(() => {
-    filterRef.current = filter;
-    gridApi.current?.purgeInfiniteCache();
-  }, [filter]);
-
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      if (searchRef.current === search) return;
-      searchRef.current = search;
-      gridApi.current?.purgeInfiniteCache();
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [search]);
-
-  useEffect(
-    () =>
-      onEvent('data.changed', (p) => {
-        if (p.entities.includes('orders') || p.entities.includes('*')) refresh();
-      }),
-    [refresh],
-  );
+  const { gridProps, search, setSearch, refresh } = useServerGrid({ fetch, columns, filter, entities: ['orders'] });
 
   // A dashboard work queue in the URL (#/orders?filter=credit-pending) filters the grid until the tag is closed.
   useEffect(() => {
@@ -155,19 +121,11 @@ export default function OrdersPage() {
       </Space>
       <div style={{ flex: 1, minHeight: 360 }} data-testid="orders-grid">
         <AgGridReact<OrderRow>
-          theme={gridTheme}
-          localeText={gridLocale(i18n.language)}
-          columnDefs={columns}
+          {...gridProps}
           defaultColDef={{ sortable: true, resizable: true }}
-          rowModelType="infinite"
-          datasource={datasource}
-          cacheBlockSize={100}
           maxBlocksInCache={50}
           blockLoadDebounceMillis={50}
           getRowId={(p) => p.data.id}
-          onGridReady={(e: GridReadyEvent<OrderRow>) => {
-            gridApi.current = e.api;
-          }}
           onRowClicked={(e: RowClickedEvent<OrderRow>) => e.data && setParam('open', e.data.id)}
         />
       </div>
