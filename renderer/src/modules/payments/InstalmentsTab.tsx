@@ -1,17 +1,15 @@
-import type { ColDef, GridApi, GridReadyEvent, RowClickedEvent } from 'ag-grid-community';
+import type { ColDef, RowClickedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { App as AntApp, Input, Space, Switch, Typography } from 'antd';
+import { Input, Space, Switch, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenInstalmentRow } from '../../../../shared/contract/instalments';
 import { formatFen } from '../../../../shared/domain/money';
-import { api, onEvent } from '../../api';
-import '../../components/grid/setup';
+import { api } from '../../api';
 import { moneyColumn } from '../../components/grid/format';
-import { gridLocale, gridTheme } from '../../components/grid/setup';
-import { serverDatasource } from '../../components/grid/serverDatasource';
+import type { PageQuery } from '../../components/grid/serverDatasource';
+import { useServerGrid } from '../../components/grid/useServerGrid';
 import { WorkFilterTag } from '../../components/WorkFilterTag';
-import { errorMessage } from '../../shell/errors';
 import { navigate, setParam } from '../../shell/router';
 
 /**
@@ -20,13 +18,8 @@ import { navigate, setParam } from '../../shell/router';
  * A row opens its order.
  */
 export function InstalmentsTab(props: { preset: 'overdue' | undefined }) {
-  const { t, i18n } = useTranslation('payments');
-  const { message } = AntApp.useApp();
-  const gridApi = useRef<GridApi<OpenInstalmentRow> | null>(null);
-  const [search, setSearch] = useState('');
-  const searchRef = useRef('');
+  const { t } = useTranslation('payments');
   const [overdue, setOverdue] = useState(props.preset === 'overdue');
-  const overdueRef = useRef(overdue);
   const [totals, setTotals] = useState<{ count: number; openFen: number } | null>(null);
 
   const columns = useMemo<ColDef<OpenInstalmentRow>[]>(() => {
@@ -46,21 +39,12 @@ export function InstalmentsTab(props: { preset: 'overdue' | undefined }) {
     ];
   }, [t]);
 
-  const datasource = useMemo(
-    () =>
-      serverDatasource<OpenInstalmentRow>({
-        fetch: async (q) => {
-          const page = await api.call('ar.instalments', { ...q, filter: overdueRef.current ? { overdue: true } : {} });
-          setTotals({ count: page.total, openFen: page.openFen });
-          return page;
-        },
-        columns,
-        search: () => searchRef.current,
-        onError: (e) => void message.error(errorMessage(e)),
-      }),
-    [columns, message],
-  );
-  const refresh = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
+  const fetch = useCallback(async (q: PageQuery, overdueOnly: boolean) => {
+    const page = await api.call('ar.instalments', { ...q, filter: overdueOnly ? { overdue: true } : {} });
+    setTotals({ count: page.total, openFen: page.openFen });
+    return page;
+  }, []);
+  const { gridProps, search, setSearch } = useServerGrid({ fetch, columns, filter: overdue, entities: ['payments', 'orders'] });
 
   // Opening the work queue turns "overdue only" on; closing its tag turns it off again.
   const lastPreset = useRef(props.preset);
@@ -69,26 +53,6 @@ export function InstalmentsTab(props: { preset: 'overdue' | undefined }) {
     lastPreset.current = props.preset;
     setOverdue(props.preset === 'overdue');
   }, [props.preset]);
-  useEffect(() => {
-    if (overdueRef.current === overdue) return;
-    overdueRef.current = overdue;
-    gridApi.current?.purgeInfiniteCache();
-  }, [overdue]);
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      if (searchRef.current === search) return;
-      searchRef.current = search;
-      gridApi.current?.purgeInfiniteCache();
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [search]);
-  useEffect(
-    () =>
-      onEvent('data.changed', (p) => {
-        if (p.entities.some((e) => e === 'payments' || e === 'orders' || e === '*')) refresh();
-      }),
-    [refresh],
-  );
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 230px)', minHeight: 360 }}>
@@ -111,17 +75,9 @@ export function InstalmentsTab(props: { preset: 'overdue' | undefined }) {
       </Space>
       <div style={{ flex: 1 }} data-testid="instalments-grid">
         <AgGridReact<OpenInstalmentRow>
-          theme={gridTheme}
-          localeText={gridLocale(i18n.language)}
-          columnDefs={columns}
+          {...gridProps}
           defaultColDef={{ sortable: true, resizable: true }}
-          rowModelType="infinite"
-          datasource={datasource}
-          cacheBlockSize={100}
           getRowId={(p) => p.data.id}
-          onGridReady={(e: GridReadyEvent<OpenInstalmentRow>) => {
-            gridApi.current = e.api;
-          }}
           onRowClicked={(e: RowClickedEvent<OpenInstalmentRow>) => e.data && navigate('/orders', { open: e.data.orderId })}
         />
       </div>

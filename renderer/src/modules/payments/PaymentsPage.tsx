@@ -1,17 +1,15 @@
 import { DollarOutlined, ReloadOutlined, RollbackOutlined, SwapOutlined } from '@ant-design/icons';
-import type { ColDef, GridApi, GridReadyEvent } from 'ag-grid-community';
+import type { ColDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { App as AntApp, Button, Input, Space, Switch, Tabs, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Input, Space, Switch, Tabs, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaymentRow } from '../../../../shared/contract/payments';
-import { api, onEvent } from '../../api';
-import '../../components/grid/setup';
+import { api } from '../../api';
 import { dateTimeFormatter, moneyColumn } from '../../components/grid/format';
-import { gridLocale, gridTheme } from '../../components/grid/setup';
-import { serverDatasource } from '../../components/grid/serverDatasource';
+import type { PageQuery } from '../../components/grid/serverDatasource';
 import { SetFilter } from '../../components/grid/SetFilter';
-import { errorMessage } from '../../shell/errors';
+import { useServerGrid } from '../../components/grid/useServerGrid';
 import { navigate, useRoute } from '../../shell/router';
 import { AgingReport } from './AgingReport';
 import { InstalmentsTab } from './InstalmentsTab';
@@ -19,20 +17,16 @@ import { DsoReport } from './DsoReport';
 import { type PaymentMode, PaymentModal } from './PaymentModal';
 
 const METHODS = ['bank_transfer', 'acceptance_bill', 'cash', 'wechat', 'alipay', 'other'];
+/** A block of payments; "with credit" keeps those that still have money to allocate. */
+const listPayments = (q: PageQuery, withCredit: boolean) => api.call('payments.list', { ...q, filter: withCredit ? { withCredit: true } : {} });
 
 /** 回款: payments received (split across orders), the account credit they leave, AR aging and DSO. */
 export default function PaymentsPage() {
-  const { t, i18n } = useTranslation('payments');
-  const { message } = AntApp.useApp();
+  const { t } = useTranslation('payments');
   const route = useRoute();
   const tab = route.params.get('tab') ?? 'list';
   const instalmentPreset = route.params.get('filter') === 'overdue' ? 'overdue' : undefined;
-  const gridApi = useRef<GridApi<PaymentRow> | null>(null);
-  const [search, setSearch] = useState('');
-  const searchRef = useRef('');
   const [withCredit, setWithCredit] = useState(false);
-  const withCreditRef = useRef(false);
-  const [total, setTotal] = useState<number | null>(null);
   const [mode, setMode] = useState<PaymentMode | null>(null);
 
   const columns = useMemo<ColDef<PaymentRow>[]>(() => {
@@ -65,38 +59,7 @@ export default function PaymentsPage() {
     ];
   }, [t]);
 
-  const datasource = useMemo(
-    () =>
-      serverDatasource<PaymentRow>({
-        fetch: (q) => api.call('payments.list', { ...q, filter: withCreditRef.current ? { withCredit: true } : {} }),
-        columns,
-        search: () => searchRef.current,
-        onTotal: setTotal,
-        onError: (e) => void message.error(errorMessage(e)),
-      }),
-    [columns, message],
-  );
-  const refresh = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
-
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      if (searchRef.current === search) return;
-      searchRef.current = search;
-      gridApi.current?.purgeInfiniteCache();
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [search]);
-  useEffect(() => {
-    withCreditRef.current = withCredit;
-    gridApi.current?.purgeInfiniteCache();
-  }, [withCredit]);
-  useEffect(
-    () =>
-      onEvent('data.changed', (p) => {
-        if (p.entities.includes('payments') || p.entities.includes('*')) refresh();
-      }),
-    [refresh],
-  );
+  const { gridProps, search, setSearch, total, refresh } = useServerGrid({ fetch: listPayments, columns, filter: withCredit, entities: ['payments'] });
 
   const list = (
     <div style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 230px)', minHeight: 360 }}>
@@ -108,17 +71,9 @@ export default function PaymentsPage() {
       </Space>
       <div style={{ flex: 1 }} data-testid="payments-grid">
         <AgGridReact<PaymentRow>
-          theme={gridTheme}
-          localeText={gridLocale(i18n.language)}
-          columnDefs={columns}
+          {...gridProps}
           defaultColDef={{ sortable: true, resizable: true }}
-          rowModelType="infinite"
-          datasource={datasource}
-          cacheBlockSize={100}
           getRowId={(p) => p.data.id}
-          onGridReady={(e: GridReadyEvent<PaymentRow>) => {
-            gridApi.current = e.api;
-          }}
         />
       </div>
     </div>
