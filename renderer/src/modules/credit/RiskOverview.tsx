@@ -1,17 +1,16 @@
 import { ReloadOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import type { GridApi, GridReadyEvent, RowClickedEvent } from 'ag-grid-community';
+import type { GridApi, RowClickedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { App as AntApp, Button, Card, Col, Input, List, Row, Segmented, Select, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { creditAlertsSchema, CreditRiskRow } from '../../../../shared/contract/credit';
 import { GRADES, type Grade } from '../../../../shared/domain/credit-grade';
-import { api, onEvent } from '../../api';
-import '../../components/grid/setup';
-import { gridLocale, gridTheme } from '../../components/grid/setup';
-import { serverDatasource } from '../../components/grid/serverDatasource';
+import { api } from '../../api';
+import type { PageQuery } from '../../components/grid/serverDatasource';
+import { useServerGrid } from '../../components/grid/useServerGrid';
 import { errorMessage } from '../../shell/errors';
 import { navigate } from '../../shell/router';
 import { riskColumns } from './columns';
@@ -20,6 +19,12 @@ import { GradeTag } from './tags';
 
 type Alerts = z.output<typeof creditAlertsSchema>;
 type Quick = 'all' | 'suggestHold' | 'overLimit' | 'hold' | 'changed' | 'expiring';
+
+/** A block of the risk grid under a quick filter and the chosen grades. */
+function listRisks(q: PageQuery, f: { quick: Quick; grades: Grade[] }) {
+  const flag = f.quick === 'all' ? {} : f.quick === 'hold' ? { hold: true } : { [f.quick]: true };
+  return api.call('credit.list', { ...q, filter: { ...flag, ...(f.grades.length ? { grades: f.grades } : {}) } });
+}
 
 const GRADE_BAR: Record<string, string> = { A: '#52c41a', B: '#13c2c2', C: '#faad14', D: '#fa8c16', E: '#f5222d' };
 
@@ -44,18 +49,13 @@ function Distribution(props: { distribution: Record<string, number> }) {
 
 /** 风险概览: counts and alerts from the latest run, the risk grid with quick filters, and running the batch. */
 export function RiskOverview(props: { onOpen(accountId: string): void }) {
-  const { t, i18n } = useTranslation('credit');
+  const { t } = useTranslation('credit');
   const L = useLocalized();
   const { message } = AntApp.useApp();
-  const gridApi = useRef<GridApi<CreditRiskRow> | null>(null);
   const [alerts, setAlerts] = useState<Alerts | null>(null);
   const [running, setRunning] = useState(false);
   const [quick, setQuick] = useState<Quick>('all');
   const [grades, setGrades] = useState<Grade[]>([]);
-  const filterRef = useRef<{ quick: Quick; grades: Grade[] }>({ quick: 'all', grades: [] });
-  const [search, setSearch] = useState('');
-  const searchRef = useRef('');
-  const [total, setTotal] = useState<number | null>(null);
   const columns = useMemo(() => riskColumns(t), [t]);
 
   const loadAlerts = useCallback(async () => {
@@ -66,48 +66,22 @@ export function RiskOverview(props: { onOpen(accountId: string): void }) {
     }
   }, [message]);
 
-  const datasource = useMemo(
-    () =>
-      serverDatasource<CreditRiskRow>({
-        fetch: (q) => {
-          const f = filterRef.current;
-          const flag = f.quick === 'all' ? {} : f.quick === 'hold' ? { hold: true } : { [f.quick]: true };
-          return api.call('credit.list', { ...q, filter: { ...flag, ...(f.grades.length ? { grades: f.grades } : {}) } });
-        },
-        columns,
-        search: () => searchRef.current,
-        onTotal: setTotal,
-        onError: (e) => void message.error(errorMessage(e)),
-      }),
-    [columns, message],
+  // The grid and the counts above it come from the same run: reload both, the grid from the top.
+  const reload = useCallback(
+    (grid: GridApi<CreditRiskRow> | null) => {
+      grid?.purgeInfiniteCache();
+      void loadAlerts();
+    },
+    [loadAlerts],
   );
-  const refresh = useCallback(() => {
-    gridApi.current?.purgeInfiniteCache();
-    void loadAlerts();
-  }, [loadAlerts]);
+  // A new object only when a filter changes: the grid reloads on a new filter.
+  const filter = useMemo(() => ({ quick, grades }), [quick, grades]);
+  const { gridProps, gridApi, search, setSearch, total } = useServerGrid({ fetch: listRisks, columns, filter, entities: ['credit'], onDataChanged: reload });
+  const refresh = () => reload(gridApi.current);
 
   useEffect(() => {
     void loadAlerts();
   }, [loadAlerts]);
-  useEffect(() => {
-    filterRef.current = { quick, grades };
-    gridApi.current?.purgeInfiniteCache();
-  }, [quick, grades]);
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      if (searchRef.current === search) return;
-      searchRef.current = search;
-      gridApi.current?.purgeInfiniteCache();
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [search]);
-  useEffect(
-    () =>
-      onEvent('data.changed', (p) => {
-        if (p.entities.includes('credit') || p.entities.includes('*')) refresh();
-      }),
-    [refresh],
-  );
 
   const run = async () => {
     setRunning(true);
@@ -190,18 +164,10 @@ export function RiskOverview(props: { onOpen(accountId: string): void }) {
       </Space>
       <div style={{ height: 'calc(100vh - 470px)', minHeight: 300 }} data-testid="credit-grid">
         <AgGridReact<CreditRiskRow>
-          theme={gridTheme}
-          localeText={gridLocale(i18n.language)}
-          columnDefs={columns}
+          {...gridProps}
           defaultColDef={{ sortable: true, resizable: true, filter: false }}
-          rowModelType="infinite"
-          datasource={datasource}
-          cacheBlockSize={100}
           getRowId={(p) => p.data.accountId}
           onRowClicked={(e: RowClickedEvent<CreditRiskRow>) => e.data && props.onOpen(e.data.accountId)}
-          onGridReady={(e: GridReadyEvent<CreditRiskRow>) => {
-            gridApi.current = e.api;
-          }}
         />
       </div>
     </div>
