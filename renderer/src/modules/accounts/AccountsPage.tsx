@@ -1,14 +1,13 @@
 import { ExportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import type { CellClickedEvent, CellKeyDownEvent, CellValueChangedEvent, GetRowIdParams, GridApi, GridReadyEvent, SelectionChangedEvent } from 'ag-grid-community';
+import type { CellClickedEvent, CellKeyDownEvent, CellValueChangedEvent, GetRowIdParams, SelectionChangedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { App as AntApp, Button, Input, Space, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountRow } from '../../../../shared/contract/accounts';
-import { api, onEvent } from '../../api';
-import '../../components/grid/setup';
-import { gridLocale, gridTheme } from '../../components/grid/setup';
-import { serverDatasource } from '../../components/grid/serverDatasource';
+import { api } from '../../api';
+import type { PageQuery } from '../../components/grid/serverDatasource';
+import { useServerGrid } from '../../components/grid/useServerGrid';
 import { useApp } from '../../shell/app-context';
 import { errorMessage } from '../../shell/errors';
 import { setParam, useRoute } from '../../shell/router';
@@ -21,7 +20,7 @@ import { ColumnChooser, SavedViews } from './GridToolbar';
 import { checkInlineValue, isInlineField } from './inline-edit';
 import { useExportView } from '../reports/useExportView';
 import { WorkFilterTag } from '../../components/WorkFilterTag';
-import { isAccountPreset } from '../../../../shared/domain/work-queues';
+import { type AccountPreset, isAccountPreset } from '../../../../shared/domain/work-queues';
 
 // Grid options that never change live outside the component: AG Grid re-applies any option whose
 // object identity changes, and a fresh defaultColDef on every render re-processes every column.
@@ -29,6 +28,8 @@ const DEFAULT_COL_DEF = { sortable: true, resizable: true };
 const ROW_SELECTION = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false } as const;
 const SELECTION_COLUMN = { pinned: 'left', width: 44 } as const;
 const rowId = (p: GetRowIdParams<AccountRow>) => p.data.id;
+/** A block of accounts, inside the dashboard work queue the page was opened with, if any. */
+const listAccounts = (q: PageQuery, preset: AccountPreset | undefined) => api.call('accounts.list', preset ? { ...q, preset } : q);
 /** A click opens the account, except on a cell that edits in place or on the selection box. */
 const openCell = (e: CellClickedEvent<AccountRow>) => {
   if (e.data && !e.colDef.editable && e.column.getColId() !== 'ag-Grid-SelectionColumn') setParam('open', e.data.id);
@@ -43,70 +44,27 @@ type Bulk = 'transfer' | 'release' | 'allocate' | null;
  * account, "/" jumps to the search box.
  */
 export default function AccountsPage() {
-  const { t, i18n } = useTranslation('accounts');
+  const { t } = useTranslation('accounts');
   const { message } = AntApp.useApp();
   const { status } = useApp();
   const route = useRoute();
   const openId = route.params.get('open') ?? undefined;
   const urlFilter = route.params.get('filter');
   const preset = isAccountPreset(urlFilter) ? urlFilter : undefined;
-  const presetRef = useRef(preset);
-  const gridApi = useRef<GridApi<AccountRow> | null>(null);
-  const searchRef = useRef('');
   const searchBox = useRef<{ focus(): void } | null>(null);
-  const [search, setSearch] = useState('');
-  const [total, setTotal] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const [bulk, setBulk] = useState<Bulk>(null);
   const columns = useMemo(() => accountColumns(t, status.today), [t, status.today]);
-  const exportView = useExportView(
-    useCallback(() => gridApi.current, []),
-    useCallback(() => searchRef.current, []),
-    useCallback(() => presetRef.current, []),
-  );
-
-  const datasource = useMemo(
-    () =>
-      serverDatasource<AccountRow>({
-        fetch: (q) => api.call('accounts.list', presetRef.current ? { ...q, preset: presetRef.current } : q),
-        columns,
-        search: () => searchRef.current,
-        onTotal: setTotal,
-        onError: (e) => void message.error(errorMessage(e)),
-      }),
-    [columns, message],
-  );
-
-  const refresh = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
-  const onGridReady = useCallback((e: GridReadyEvent<AccountRow>) => {
-    gridApi.current = e.api;
-  }, []);
-  const onSelectionChanged = useCallback((e: SelectionChangedEvent<AccountRow>) => setSelected(e.api.getSelectedRows().map((r) => r.id)), []);
-
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      if (searchRef.current === search) return;
-      searchRef.current = search;
-      gridApi.current?.purgeInfiniteCache();
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [search]);
-
   // A dashboard work queue in the URL (#/accounts?filter=pool) filters the grid until the tag is closed.
-  useEffect(() => {
-    if (presetRef.current === preset) return;
-    presetRef.current = preset;
-    gridApi.current?.purgeInfiniteCache();
-  }, [preset]);
-
-  useEffect(
-    () =>
-      onEvent('data.changed', (p) => {
-        if (p.entities.includes('accounts') || p.entities.includes('*')) refresh();
-      }),
-    [refresh],
+  const { gridProps, gridApi, search, setSearch, searchRef, filterRef, total, refresh } = useServerGrid({ fetch: listAccounts, columns, filter: preset, entities: ['accounts'] });
+  const exportView = useExportView(
+    useCallback(() => gridApi.current, [gridApi]),
+    useCallback(() => searchRef.current, [searchRef]),
+    useCallback(() => filterRef.current, [filterRef]),
   );
+
+  const onSelectionChanged = useCallback((e: SelectionChangedEvent<AccountRow>) => setSelected(e.api.getSelectedRows().map((r) => r.id)), []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -216,16 +174,10 @@ export default function AccountsPage() {
       </Space>
       <div style={{ flex: 1, minHeight: 400 }} data-testid="accounts-grid">
         <AgGridReact<AccountRow>
-          theme={gridTheme}
-          localeText={gridLocale(i18n.language)}
-          columnDefs={columns}
+          {...gridProps}
           defaultColDef={DEFAULT_COL_DEF}
-          rowModelType="infinite"
-          datasource={datasource}
-          cacheBlockSize={100}
           maxBlocksInCache={50}
           getRowId={rowId}
-          onGridReady={onGridReady}
           onCellClicked={openCell}
           onSelectionChanged={onSelectionChanged}
           onCellValueChanged={onCellValueChanged}
