@@ -73,8 +73,8 @@ export const accounts = sqliteTable(
     /**
      * Every column the quick search reads (name and phone "contains", code / credit code / initials
      * "starts with"), in the grid's default order (id). A contains-search cannot seek, so a search page
-     * walks this narrow index and reads the wide row only for a match (stopping after a page when many
-     * match), and a search count never reads the table.
+     * walks this narrow index until it has a page of matches and then reads only those wide rows, and a
+     * search count never reads the table.
      */
     index('accounts_search_idx').on(t.id, t.name, t.code, t.creditCode, t.phone, t.nameInitials, t.deletedAt),
     index('accounts_phone_idx').on(t.phone),
