@@ -128,17 +128,21 @@ export function accountsListQueries(db: Db, q: GridQuery, today: string, extra?:
   if (q.search) conditions.push(searchCondition(q.search));
   if (extra) conditions.push(extra);
   const where = and(...conditions);
+  const orderBy = gridOrderBy(q, opts, accounts.id);
   // Filters never need the joins (lookup columns filter by key), so the count reads accounts alone.
   const count$ = db.select({ n: count() }).from(accounts).where(where);
-  const rows$ = db
+  const rows = db
     .select(rowSelection)
     .from(accounts)
     .leftJoin(reps, eq(reps.id, accounts.ownerRepId))
-    .leftJoin(territories, eq(territories.id, accounts.territoryId))
-    .where(where)
-    .orderBy(...gridOrderBy(q, opts, accounts.id))
-    .limit(q.limit)
-    .offset(q.offset);
+    .leftJoin(territories, eq(territories.id, accounts.territoryId));
+  const rows$ =
+    q.search && orderBy.length === 1
+      ? // A search in the default order (id) pages through the search index (db/schema/accounts.ts), which
+        // tests the searched columns without reading the wide rows; left to itself SQLite walks the primary
+        // key's index, in the same order but without those columns, and reads every row to test it.
+        rows.where(sql`${accounts}.rowid in (select rowid from ${accounts} indexed by accounts_search_idx where ${where} order by ${accounts.id} limit ${q.limit} offset ${q.offset})`).orderBy(...orderBy)
+      : rows.where(where).orderBy(...orderBy).limit(q.limit).offset(q.offset);
   return { count$, rows$ };
 }
 
@@ -165,7 +169,8 @@ export function searchAccounts(db: Db, q: string, limit: number) {
     .select({ id: accounts.id, code: accounts.code, name: accounts.name, phone: accounts.phone, ownerName: reps.name, tier: accounts.tier })
     .from(accounts)
     .leftJoin(reps, eq(reps.id, accounts.ownerRepId))
-    .where(and(isNull(accounts.deletedAt), searchCondition(q)))
+    // The matches come from one scan of the narrow search index; only they are read and sorted.
+    .where(sql`${accounts}.rowid in (select rowid from ${accounts} indexed by accounts_search_idx where ${and(isNull(accounts.deletedAt), searchCondition(q))})`)
     .orderBy(sql`length(${accounts.name})`, accounts.name)
     .limit(limit)
     .all();

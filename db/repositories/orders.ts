@@ -1,10 +1,15 @@
 import { type SQL, and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { GridQuery } from '../../shared/contract/grid';
 import type { OrderListFilter, OrderRow } from '../../shared/contract/orders';
 import { documentNoCandidates } from '../../shared/domain/document-no';
 import type { Db } from '../client';
+import { cachedCount } from '../count-cache';
 import { type GridColumns, escapeLike, gridOrderBy, gridWhere } from '../grid-sql';
 import { accounts, orders, reps, territories } from '../schema';
+
+/** Renders a query's text and parameters, the key of a cached count. */
+const dialect = new SQLiteSyncDialect();
 
 /** An order owes money from confirmation until cancelled (shared/domain/receivables.owesMoney in SQL). */
 export const OWES_MONEY_SQL = sql`(${orders.state} in ('confirmed','partly_shipped','shipped','completed') or (${orders.state} = 'on_hold' and ${orders.confirmedOn} is not null))`;
@@ -172,7 +177,11 @@ export function listOrders(
     .all<{ id: string }>(sql`select ${orders.id} as id from ${orders} ${joins} where ${where} order by ${sql.join(gridOrderBy(sorted, opts, orders.id), sql`, `)} limit ${q.limit} offset ${q.offset}`)
     .map((r) => r.id);
   const totals = q.withTotals ? orderTotals(db, q, today, territoryIds) : null;
-  const total = totals ? totals.count : db.get<{ n: number }>(sql`select count(*) as n from ${orders} ${joins} where ${where}`).n;
+  // The count probes every order (overdue: each one's open instalments), far more than a page costs, and
+  // scrolling or re-sorting asks for it again: it is reused until the database changes.
+  const countSql = sql`select count(*) as n from ${orders} ${joins} where ${where}`;
+  const countKey = dialect.sqlToQuery(countSql);
+  const total = totals ? totals.count : cachedCount(db.$client, `${countKey.sql}\u0000${JSON.stringify(countKey.params)}`, () => db.get<{ n: number }>(countSql).n);
   const rows = ids.length
     ? db
         .select(rowSelection)

@@ -70,6 +70,13 @@ export const accounts = sqliteTable(
     uniqueIndex('accounts_credit_code_uq').on(t.creditCode).where(sql`${t.creditCode} is not null and ${t.deletedAt} is null`),
     index('accounts_name_idx').on(t.name),
     index('accounts_initials_idx').on(t.nameInitials),
+    /**
+     * Every column the quick search reads (name and phone "contains", code / credit code / initials
+     * "starts with"), in the grid's default order (id). A contains-search cannot seek, so a search page
+     * walks this narrow index until it has a page of matches and then reads only those wide rows, and a
+     * search count never reads the table.
+     */
+    index('accounts_search_idx').on(t.id, t.name, t.code, t.creditCode, t.phone, t.nameInitials, t.deletedAt),
     index('accounts_phone_idx').on(t.phone),
     index('accounts_owner_idx').on(t.ownerRepId, t.name),
     index('accounts_territory_idx').on(t.territoryId),

@@ -64,6 +64,28 @@ describe('accounts grid filters and sorts, against direct SQL', () => {
     expect(either.ids).toEqual(ids(`select id from accounts where tier in ('A','C') and name like '%科技%'`));
   });
 
+  it('quick search: name or phone anywhere, code / credit code / pinyin initials from the start, paged in id order', async () => {
+    const a = t.core.sqlite.prepare(`select name, name_initials as ini, code, credit_code as cc, phone from accounts where phone is not null and credit_code is not null limit 1`).get() as Record<string, string>;
+    // The predicate as written before the search index, evaluated on the wide rows.
+    const direct = (text: string) =>
+      (t.core.sqlite
+        .prepare(`select id from accounts where deleted_at is null and (name like ? or code like ? or credit_code like ? or phone like ? or name_initials like ?) order by id`)
+        .all(`%${text}%`, `${text}%`, `${text.toUpperCase()}%`, `%${text}%`, `${text.toLowerCase()}%`) as { id: string }[]).map((r) => r.id);
+    const searches = ['no such thing', a.ini!.slice(0, 3), a.ini!.slice(0, 3).toUpperCase(), a.code!.slice(0, 5).toLowerCase(), a.cc!.slice(0, 4).toLowerCase(), a.phone!.slice(-4), a.name!.slice(2, 4), '科技'];
+    for (const search of searches) {
+      const want = direct(search);
+      const page = await t.client.call('accounts.list', { search, limit: 7, offset: 2 });
+      expect(page.total, search).toBe(want.length);
+      expect(page.items.map((i) => i.id), search).toEqual(want.slice(2, 9));
+      const byName = await t.client.call('accounts.list', { search, limit: 5000, sort: [{ colId: 'name', sort: 'asc' }] });
+      expect(byName.items.map((i) => i.id).sort(), search).toEqual([...want].sort());
+      const found = (await t.client.call('accounts.search', { q: search, limit: 50 })).map((i) => i.id);
+      expect(found.length, search).toBe(Math.min(50, want.length));
+      expect(want, search).toEqual(expect.arrayContaining(found));
+    }
+    expect(direct(a.ini!.slice(0, 3)).length).toBeGreaterThan(0);
+  });
+
   it('sorts by days since follow-up with never-followed accounts counted as the most days', async () => {
     const page = await t.client.call('accounts.list', { limit: 600, sort: [{ colId: 'daysSinceFollowup', sort: 'desc' }] });
     const days = page.items.map((i) => (i.daysSinceFollowup === null ? Number.POSITIVE_INFINITY : i.daysSinceFollowup));

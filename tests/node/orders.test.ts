@@ -172,4 +172,15 @@ describe('orders', () => {
     expect(sorted.items.map((i) => i.totalFen)).toEqual([8000, 2000]);
     expect((await t.client.call('orders.list', { search: '远望' })).total).toBe(1);
   });
+
+  it('counts the overdue orders again once a payment clears one (the count is reused only until a write)', async () => {
+    const t = await setup();
+    const c = await t.client.call('orders.create', { accountId: t.acct.id, orderedOn: '2026-08-01', lines: [{ description: 'x', quantity: 1, unitPriceFen: 1000 }] });
+    await t.client.call('orders.confirm', { id: c.order.order.id, version: c.order.order.version, confirmedOn: '2026-08-01' });
+    const overdue = () => t.client.call('orders.list', { withTotals: false, filter: { overdue: true } });
+    expect((await overdue()).total).toBe(1);
+    expect((await overdue()).total).toBe(1);
+    await t.client.call('payments.add', { accountId: t.acct.id, amountFen: 1000, method: 'bank_transfer', allocations: [{ orderId: c.order.order.id }] });
+    expect(await overdue()).toMatchObject({ total: 0, items: [] });
+  });
 });

@@ -45,6 +45,10 @@ describe('query plans of the hot account grid queries', () => {
     expect(p).toMatch(/accounts_owner_idx|LIST SUBQUERY|USING INDEX accounts_name_idx/);
   });
 
+  it('pages a search in the default order through the narrow search index, not the wide rows', () => {
+    expect(plan({ search: 'szhx' })).toContain('USING COVERING INDEX accounts_search_idx');
+  });
+
   it('joins owner and territory by primary key', () => {
     const p = plan({ sort: [{ colId: 'name', sort: 'asc' }] });
     expect(p).toMatch(/SEARCH reps USING INTEGER PRIMARY KEY|SEARCH reps USING INDEX sqlite_autoindex_reps_1/);

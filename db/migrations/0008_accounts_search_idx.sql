@@ -1,0 +1,1 @@
+CREATE INDEX `accounts_search_idx` ON `accounts` (`id`,`name`,`code`,`credit_code`,`phone`,`name_initials`,`deleted_at`);
