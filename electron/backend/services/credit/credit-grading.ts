@@ -33,18 +33,18 @@ export function gradeViewOf(r: GradeResult, inputs: GradeInputs, cfg: GradingCon
 /**
  * What a credit_grades row keeps, compactly, so that any past grade can be explained again: one JSON
  * array of the inputs (GradeInputs in INPUT_KEYS order), then each factor's points, then each factor's
- * band threshold. Written by hand: the batch packs tens of thousands per run.
+ * band threshold (null: none applies).
  */
 const INPUT_KEYS = ['exposureFen', 'limitFen', 'maxDaysOverdue', 'overdueFen', 'openFen', 'collectedFen', 'daysToCollectLast', 'daysToCollectPrev', 'brokenPromises', 'salesFen', 'returnsFen'] as const;
 
 export function packFactors(i: GradeInputs, r: GradeResult): string {
-  // One template, no intermediate arrays (the batch packs one per graded account): the inputs in
-  // INPUT_KEYS order, then the points, then the thresholds; a template writes null as "null".
-  let out = `[${i.exposureFen},${i.limitFen},${i.maxDaysOverdue},${i.overdueFen},${i.openFen},${i.collectedFen},${i.daysToCollectLast},${i.daysToCollectPrev},${i.brokenPromises},${i.salesFen},${i.returnsFen}`;
-  const f = r.factors;
-  for (const x of f) out += `,${x.points}`;
-  for (const x of f) out += `,${x.over}`;
-  return `${out}]`;
+  const out: (number | null)[] = [i.exposureFen, i.limitFen, i.maxDaysOverdue, i.overdueFen, i.openFen, i.collectedFen, i.daysToCollectLast, i.daysToCollectPrev, i.brokenPromises, i.salesFen, i.returnsFen];
+  for (const f of r.factors) out.push(f.points);
+  for (const f of r.factors) out.push(f.over);
+  // JSON.stringify makes one flat string. A template grown piece by piece is a tree of pieces, and the
+  // batch keeps tens of thousands of those until it writes them, for the garbage collector to copy and
+  // mark again and again (measured: 3× the time of this).
+  return JSON.stringify(out);
 }
 
 export function unpackFactors(text: string): { inputs: GradeInputs; points: number[]; over: (number | null)[] } | null {
