@@ -11,6 +11,7 @@ import { planImportOwners } from '../owner-allocation';
 import { KINDS } from '../kinds';
 import type { CommitContext, Existing, FieldChange, Rec } from '../kinds/kind';
 import type { ImportSession } from '../session/import-session';
+import { BATCH_ROWS } from '../session/staging';
 import { RefResolver } from '../validate/refs';
 import { JournalWriter, type Row } from './journal-writer';
 
@@ -97,8 +98,8 @@ export function commitImport(core: Core, actor: Actor, session: ImportSession, o
       // Paged by idx: better-sqlite3 refuses writes while a statement is still iterating.
       const page = core.sqlite.prepare(
         impl.grouped
-          ? `select r.idx, s.row, r.action, r.target, r.entity as record, r.changes from ${sx}.results r join ${sx}.rows s on s.idx = r.idx where r.entity is not null and r.action in ('create', 'update') and r.idx > ? order by r.idx limit 1000`
-          : `select r.idx, s.row, r.action, r.target, r.record, r.changes from ${sx}.results r join ${sx}.rows s on s.idx = r.idx where r.action in ('create', 'update') and r.idx > ? order by r.idx limit 1000`,
+          ? `select r.idx, s.row, r.action, r.target, r.entity as record, r.changes from ${sx}.results r join ${sx}.rows s on s.idx = r.idx where r.entity is not null and r.action in ('create', 'update') and r.idx > ? order by r.idx limit ${BATCH_ROWS}`
+          : `select r.idx, s.row, r.action, r.target, r.record, r.changes from ${sx}.results r join ${sx}.rows s on s.idx = r.idx where r.action in ('create', 'update') and r.idx > ? order by r.idx limit ${BATCH_ROWS}`,
       );
       let last = 0;
       for (;;) {

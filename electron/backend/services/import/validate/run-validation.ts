@@ -11,6 +11,7 @@ import type { KindContext, KindRow, Rec, Values } from '../kinds/kind';
 import type { Cell } from '../read/cell';
 import type { ImportSession, ValidationSummary } from '../session/import-session';
 import type { TaskControl } from '../session/load-table';
+import { BATCH_ROWS } from '../session/staging';
 import { convertCell, rawText } from './convert-cell';
 import { issue, type RowIssue } from './issue';
 import { RefResolver } from './refs';
@@ -188,7 +189,7 @@ export async function runValidation(core: Core, session: ImportSession, control:
     if (skips.has(staged.idx)) action = 'skip';
     const status = issues.some((i) => i.level === 'error') ? STATUS.error : issues.length ? STATUS.warning : STATUS.ok;
     pending.push([staged.idx, status, action, target, issues.length ? JSON.stringify(issues) : null, record ? JSON.stringify(record) : null, key, group, changes ? JSON.stringify(changes) : null]);
-    if (pending.length >= 2000) flush();
+    if (pending.length >= BATCH_ROWS) flush();
     if (++done % 1000 === 0) {
       control.progress(done, total);
       await new Promise<void>((ok) => setImmediate(ok));
@@ -261,7 +262,7 @@ function combineGroups(core: Core, session: ImportSession, ctx: KindContext): vo
   const sx = session.staging.schema;
   // Keyset pages over (grp, idx): better-sqlite3 refuses writes while a statement is iterating.
   const page = core.sqlite.prepare(
-    `select r.idx, r.status, r.action, r.issues, r.record, r.grp, s.row from ${sx}.results r join ${sx}.rows s on s.idx = r.idx where r.grp is not null and (r.grp > ? or (r.grp = ? and r.idx > ?)) order by r.grp, r.idx limit 2000`,
+    `select r.idx, r.status, r.action, r.issues, r.record, r.grp, s.row from ${sx}.results r join ${sx}.rows s on s.idx = r.idx where r.grp is not null and (r.grp > ? or (r.grp = ? and r.idx > ?)) order by r.grp, r.idx limit ${BATCH_ROWS}`,
   );
   const update = core.sqlite.prepare(`update ${sx}.results set status = ?, action = ?, issues = ?, target = ?, changes = ?, entity = ? where idx = ?`);
   const userSkipped = session.staging.skipped();
