@@ -55,9 +55,9 @@ const MONEY: ReadonlySet<Measure> = new Set(['sales', 'collections']);
 /**
  * What a manager would expect of a rep in month m: the average of the three months before it, or the
  * last of them if higher (the company grows over the 18 months, so an all-time average would make
- * recent targets trivial), or for
- * a rep without a full month behind them, their own first months (a ramp-up target). Months after the
- * current one look back from it; the current, partial month counts scaled to a whole month.
+ * recent targets trivial); for a rep without a month behind them, their own first months (a ramp-up
+ * target). Months after the current one look back from it; the current, partial month counts scaled
+ * to a whole month.
  */
 function runRate(stats: RepStats, measure: Measure, repIdx: number, m: number, firstMonth: number, todayMonth: number, todayFraction: number): number {
   const value = (k: number) => (k === todayMonth ? stats.get(measure, repIdx, k) / todayFraction : stats.get(measure, repIdx, k));
