@@ -13,6 +13,11 @@ function stamp(sqlite: Sqlite): string {
   return `${String(sqlite.pragma('data_version', { simple: true }))}:${changes.n}`;
 }
 
+/** The cache key of a rendered query: its text and its parameters. */
+export function queryKey(q: { sql: string; params: unknown[] }): string {
+  return `${q.sql}\u0000${JSON.stringify(q.params)}`;
+}
+
 export function cachedCount(sqlite: Sqlite, key: string, compute: () => number): number {
   const now = stamp(sqlite);
   let cache = caches.get(sqlite);

@@ -3,7 +3,7 @@ import type { AccountRow } from '../../shared/contract/accounts';
 import type { GridQuery } from '../../shared/contract/grid';
 import { diffDays } from '../../shared/domain/dates';
 import type { Db } from '../client';
-import { cachedCount } from '../count-cache';
+import { cachedCount, queryKey } from '../count-cache';
 import { type GridColumns, escapeLike, gridOrderBy, gridWhere } from '../grid-sql';
 import { accounts, reps, territories } from '../schema';
 
@@ -151,8 +151,7 @@ export function accountsListQueries(db: Db, q: GridQuery, today: string, extra?:
 
 export function listAccounts(db: Db, q: GridQuery, today: string, extra?: SQL): { total: number; items: AccountRow[] } {
   const { count$, rows$ } = accountsListQueries(db, q, today, extra);
-  const { sql: countSql, params } = count$.toSQL();
-  const total = cachedCount(db.$client, `${countSql}\u0000${JSON.stringify(params)}`, () => count$.get()?.n ?? 0);
+  const total = cachedCount(db.$client, queryKey(count$.toSQL()), () => count$.get()?.n ?? 0);
   return { total, items: rows$.all().map((r) => withDays(r, today)) };
 }
 

@@ -4,7 +4,7 @@ import type { GridQuery } from '../../shared/contract/grid';
 import type { OrderListFilter, OrderRow } from '../../shared/contract/orders';
 import { documentNoCandidates } from '../../shared/domain/document-no';
 import type { Db } from '../client';
-import { cachedCount } from '../count-cache';
+import { cachedCount, queryKey } from '../count-cache';
 import { type GridColumns, escapeLike, gridOrderBy, gridWhere } from '../grid-sql';
 import { accounts, orders, reps, territories } from '../schema';
 
@@ -180,8 +180,7 @@ export function listOrders(
   // The count probes every order (overdue: each one's open instalments), far more than a page costs, and
   // scrolling or re-sorting asks for it again: it is reused until the database changes.
   const countSql = sql`select count(*) as n from ${orders} ${joins} where ${where}`;
-  const countKey = dialect.sqlToQuery(countSql);
-  const total = totals ? totals.count : cachedCount(db.$client, `${countKey.sql}\u0000${JSON.stringify(countKey.params)}`, () => db.get<{ n: number }>(countSql).n);
+  const total = totals ? totals.count : cachedCount(db.$client, queryKey(dialect.sqlToQuery(countSql)), () => db.get<{ n: number }>(countSql).n);
   const rows = ids.length
     ? db
         .select(rowSelection)

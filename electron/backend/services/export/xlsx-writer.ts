@@ -4,12 +4,12 @@
  * group subtotals as live SUBTOTAL formulas (so they follow the filter), conditional colours, print
  * setup and document properties. Rows stream from the report: memory stays flat for 100,000 rows.
  */
-import { type EventEmitter, once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { sheetNamer } from '../../../../shared/domain/sheet-names';
 import { displayWidth } from '../../../../shared/domain/spreadsheet-text';
 import { epochToZoned } from '../../../../shared/domain/zoned-time';
 import { appPropertiesXml } from './app-properties';
+import { compressorCaughtUp } from './zip-backpressure';
 import { NUM_FMT, xlsxValue } from './cell-format';
 import { columnLetter, expandRowFormula } from './cell-refs';
 import {
@@ -289,21 +289,6 @@ class SheetWriter {
     });
     ws.commit();
   }
-}
-
-/** The zip entry a sheet's XML goes into: archiver's PassThrough (readable-stream 2, no writableLength). */
-type ZipEntry = EventEmitter & { _writableState: { needDrain: boolean } };
-
-/**
- * exceljs pushes each sheet's XML into its zip entry without heeding backpressure, and deflate takes
- * it a chunk per event-loop turn: with a turn only every 2,000 rows, the XML of a whole sheet piled up
- * in the entry (90 MB for 100,000 rows), and the Buffers that waited there long enough to reach V8's
- * old generation stayed in memory after deflate had taken them, until a major GC. Waiting for the
- * entry to drain every few hundred rows keeps both small at no cost in time (deflate is fast).
- */
-async function compressorCaughtUp(ws: Worksheet): Promise<void> {
-  const entry = (ws as unknown as { stream: { pipes: ZipEntry[] } }).stream.pipes[0];
-  if (entry?._writableState.needDrain) await once(entry, 'drain');
 }
 
 async function writeSheet(wb: Writer, name: string, spec: SheetSpec, doc: ReportDoc, ctx: WriteContext, rowsSoFar: number): Promise<number> {
