@@ -122,7 +122,7 @@ export function searchCondition(q: string): SQL {
 }
 
 /**
- * The count and page queries of the accounts grid (exposed so tests can EXPLAIN them). `extra` is a
+ * The count, page (rowids) and rows queries of the accounts grid (exposed so tests can EXPLAIN them). `extra` is a
  * condition on top of the column filters (a dashboard work-queue preset, see account-presets.ts).
  */
 export function accountsListQueries(db: Db, q: GridQuery, today: string, extra?: SQL) {
@@ -134,19 +134,29 @@ export function accountsListQueries(db: Db, q: GridQuery, today: string, extra?:
   const orderBy = gridOrderBy(q, opts, accounts.id);
   // Filters never need the joins (lookup columns filter by key), so the count reads accounts alone.
   const count$ = db.select({ n: count() }).from(accounts).where(where);
-  const rows = db
-    .select(rowSelection)
+  // The page is found first as bare rowids, then only those rows are read in full. Otherwise SQLite
+  // sorts whole rows (36 columns plus the tag and follower subqueries) for every match: 400 ms for a
+  // tier filter over 85,000 accounts, against a few ms for the page's 100.
+  const page = db
+    .select({ rowid: sql`${accounts}.rowid` })
     .from(accounts)
     .leftJoin(reps, eq(reps.id, accounts.ownerRepId))
     .leftJoin(territories, eq(territories.id, accounts.territoryId));
-  const rows$ =
+  const page$ =
     q.search && orderBy.length === 1
       ? // A search in the default order (id) pages through the search index (db/schema/accounts.ts), which
         // tests the searched columns without reading the wide rows; left to itself SQLite walks the primary
         // key's index, in the same order but without those columns, and reads every row to test it.
-        rows.where(sql`${accounts}.rowid in (select rowid from ${accounts} indexed by accounts_search_idx where ${where} order by ${accounts.id} limit ${q.limit} offset ${q.offset})`).orderBy(...orderBy)
-      : rows.where(where).orderBy(...orderBy).limit(q.limit).offset(q.offset);
-  return { count$, rows$ };
+        sql`select rowid from ${accounts} indexed by accounts_search_idx where ${where} order by ${accounts.id} limit ${q.limit} offset ${q.offset}`
+      : page.where(where).orderBy(...orderBy).limit(q.limit).offset(q.offset);
+  const rows$ = db
+    .select(rowSelection)
+    .from(accounts)
+    .leftJoin(reps, eq(reps.id, accounts.ownerRepId))
+    .leftJoin(territories, eq(territories.id, accounts.territoryId))
+    .where(sql`${accounts}.rowid in (${page$})`)
+    .orderBy(...orderBy);
+  return { count$, page$, rows$ };
 }
 
 export function listAccounts(db: Db, q: GridQuery, today: string, extra?: SQL): { total: number; items: AccountRow[] } {

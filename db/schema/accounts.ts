@@ -80,7 +80,9 @@ export const accounts = sqliteTable(
     index('accounts_phone_idx').on(t.phone),
     index('accounts_owner_idx').on(t.ownerRepId, t.name),
     index('accounts_territory_idx').on(t.territoryId),
-    index('accounts_tier_idx').on(t.tier, t.name),
+    // A tier filter in the default order reads this range in id order and stops after a page; its count
+    // never reads the table.
+    index('accounts_tier_idx').on(t.tier, t.id, t.deletedAt).where(sql`${t.deletedAt} is null`),
     index('accounts_industry_idx').on(t.industry),
     index('accounts_last_followup_idx').on(t.lastFollowupOn),
     index('accounts_receivable_idx').on(t.openReceivableFen),

@@ -9,11 +9,28 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function plan(input: Partial<GridQuery>): string {
-  const q = gridQuerySchema.parse(input);
-  const { sql, params } = accountsListQueries(t.core.db, q, '2026-11-23').rows$.toSQL();
-  const rows = t.core.sqlite.prepare(`explain query plan ${sql}`).all(...(params as unknown[])) as { detail: string }[];
+function explain(sql: string, params: unknown[]): string {
+  const rows = t.core.sqlite.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[];
   return rows.map((r) => r.detail).join('\n');
+}
+
+/** The plan of the whole page query: rowids of the page, then their wide rows. */
+function plan(input: Partial<GridQuery>): string {
+  const { sql, params } = accountsListQueries(t.core.db, gridQuerySchema.parse(input), '2026-11-23').rows$.toSQL();
+  return explain(sql, params);
+}
+
+/** The plan of the part that finds the page's rowids among all accounts (where any sort is costly). */
+function pagePlan(input: Partial<GridQuery>): string {
+  const { page$ } = accountsListQueries(t.core.db, gridQuerySchema.parse(input), '2026-11-23');
+  if (!('toSQL' in page$)) throw new Error('a search page is raw SQL');
+  const { sql, params } = page$.toSQL();
+  return explain(sql, params);
+}
+
+function count(input: Partial<GridQuery>): string {
+  const { sql, params } = accountsListQueries(t.core.db, gridQuerySchema.parse(input), '2026-11-23').count$.toSQL();
+  return explain(sql, params);
 }
 
 /**
@@ -30,9 +47,22 @@ describe('query plans of the hot account grid queries', () => {
     ['overdueFen', 'accounts_overdue_idx'],
     ['updatedAt', 'accounts_updated_idx'],
   ])('sorting by %s uses %s', (colId, index) => {
-    const p = plan({ sort: [{ colId, sort: 'desc' }], limit: 100 });
+    const p = pagePlan({ sort: [{ colId, sort: 'desc' }], limit: 100 });
     expect(p).toContain(index);
     expect(p).not.toContain('TEMP B-TREE FOR ORDER BY');
+  });
+
+  it('reads the wide rows (tags, followers, joins) only for the page it found by rowid', () => {
+    const p = plan({ filters: { tier: { filterType: 'set', values: ['B', 'C'] } } });
+    expect(p).toMatch(/SEARCH accounts USING INTEGER PRIMARY KEY \(rowid=\?\)\nLIST SUBQUERY/);
+    expect(pagePlan({ filters: { tier: { filterType: 'set', values: ['B', 'C'] } } })).not.toMatch(/SUBQUERY|reps|territories/);
+  });
+
+  it('pages and counts a tier filter in the default order from the live-tier index alone', () => {
+    const p = pagePlan({ filters: { tier: { filterType: 'set', values: ['C'] } } });
+    expect(p).toMatch(/accounts_tier_idx|accounts_credit_idx/);
+    expect(p).not.toContain('TEMP B-TREE');
+    expect(count({ filters: { tier: { filterType: 'set', values: ['B', 'C'] } } })).toMatch(/USING COVERING INDEX accounts_(tier|credit)_idx/);
   });
 
   it('filters by tier and owner through their indexes', () => {
