@@ -1,17 +1,19 @@
 import type { ICellRendererComp, ICellRendererParams } from 'ag-grid-community';
 
-type Describe = (value: unknown) => { text: string; color: string | undefined } | null;
+export type CellTag = { text: string; color: string | undefined; testId?: string };
+type Describe = (value: unknown, row: unknown) => CellTag | null;
+type DescribeAll = (value: unknown, row: unknown) => CellTag[];
 
 /**
- * A coloured tag as a plain DOM cell renderer (AG Grid's component interface, not React). React cell
+ * Coloured tags as a plain DOM cell renderer (AG Grid's component interface, not React). React cell
  * components cost a commit per cell; with dozens per 100-row block, sorting felt sluggish.
  */
-export function tagCell(describe: Describe): new () => ICellRendererComp {
-  return class TagCell implements ICellRendererComp {
+export function tagListCell(describe: DescribeAll): new () => ICellRendererComp {
+  return class TagListCell implements ICellRendererComp {
     private readonly el = document.createElement('span');
 
     init(p: ICellRendererParams): void {
-      this.render(p.value);
+      this.render(p);
     }
 
     getGui(): HTMLElement {
@@ -19,14 +21,28 @@ export function tagCell(describe: Describe): new () => ICellRendererComp {
     }
 
     refresh(p: ICellRendererParams): boolean {
-      this.render(p.value);
+      this.render(p);
       return true;
     }
 
-    private render(value: unknown): void {
-      const tag = describe(value);
-      this.el.className = tag ? `cell-tag ${tag.color ?? ''}` : '';
-      this.el.textContent = tag?.text ?? '';
+    private render(p: ICellRendererParams): void {
+      this.el.replaceChildren(
+        ...describe(p.value, p.data).map((tag) => {
+          const span = document.createElement('span');
+          span.className = `cell-tag ${tag.color ?? ''}`;
+          span.textContent = tag.text;
+          if (tag.testId) span.dataset.testid = tag.testId;
+          return span;
+        }),
+      );
     }
   };
+}
+
+/** One coloured tag, or nothing. */
+export function tagCell(describe: Describe): new () => ICellRendererComp {
+  return tagListCell((value, row) => {
+    const tag = describe(value, row);
+    return tag ? [tag] : [];
+  });
 }

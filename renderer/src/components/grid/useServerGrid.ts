@@ -79,9 +79,11 @@ export function useServerGrid<Row, Filter>(opts: {
     });
   }, [entityKey, onDataChanged, refresh]);
 
-  // The same objects every render: AG Grid re-applies any option whose identity changes.
+  // The same objects every render: AG Grid re-applies any option whose identity changes. A sort or
+  // filter replaces every rendered row, so fewer off-screen rows (rowBuffer, default 10) and no row
+  // animation make that round trip shorter.
   const gridProps = useMemo(
-    () => ({ theme: gridTheme, localeText: gridLocale(i18n.language), columnDefs: columns, rowModelType: 'infinite' as const, datasource, cacheBlockSize: 100, onGridReady }),
+    () => ({ theme: gridTheme, localeText: gridLocale(i18n.language), columnDefs: columns, rowModelType: 'infinite' as const, datasource, cacheBlockSize: 100, rowBuffer: 4, animateRows: false, onGridReady }),
     [i18n.language, columns, datasource, onGridReady],
   );
 

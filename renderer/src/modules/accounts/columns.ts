@@ -1,13 +1,17 @@
 import type { ColDef } from 'ag-grid-community';
-import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import type { AccountRow } from '../../../../shared/contract/accounts';
 import { dateTimeFormatter, moneyColumn } from '../../components/grid/format';
 import { SetFilter } from '../../components/grid/SetFilter';
-import { tagCell } from '../../components/grid/tagCell';
+import { tagCell, tagListCell } from '../../components/grid/tagCell';
 
 const TIER_COLORS: Record<string, string> = { A: 'red', B: 'blue', C: 'default' };
 const GRADE_COLORS: Record<string, string> = { A: 'green', B: 'cyan', C: 'gold', D: 'orange', E: 'red' };
+
+/** The pool reminder window has begun: the account is reclaimed soon unless someone follows up. */
+function reclaimSoon(row: AccountRow | undefined, today: string): boolean {
+  return Boolean(row?.reclaimRemindOn && today && row.reclaimRemindOn <= today);
+}
 
 const editable = { editable: true, cellClass: 'cell-editable' };
 
@@ -47,12 +51,9 @@ export function accountColumns(t: TFunction, today = ''): ColDef<AccountRow>[] {
       width: 130,
       ...date,
       headerTooltip: t('reclaimHint'),
-      cellRenderer: (p: { value: string | null; data?: AccountRow }) =>
-        p.value ? (
-          <Tag color={p.data?.reclaimRemindOn && today && p.data.reclaimRemindOn <= today ? 'orange' : 'default'} data-testid="reclaim-tag">
-            {p.value}
-          </Tag>
-        ) : null,
+      cellRenderer: tagCell((v, row) =>
+        typeof v === 'string' ? { text: v, color: reclaimSoon(row as AccountRow | undefined, today) ? 'orange' : undefined, testId: 'reclaim-tag' } : null,
+      ),
     },
     { field: 'nextFollowupOn', headerName: h('nextFollowupOn'), width: 120, hide: true, sortable: false },
     { field: 'openReceivableFen', headerName: h('openReceivableFen'), width: 140, ...moneyColumn, filterParams: num.filterParams },
@@ -86,7 +87,7 @@ export function accountColumns(t: TFunction, today = ''): ColDef<AccountRow>[] {
       cellEditor: 'agSelectCellEditor',
       cellEditorParams: { values: ['prospect', 'negotiating', 'won', 'lost'] },
     },
-    { field: 'tags', headerName: h('tags'), width: 140, ...text, sortable: false, cellRenderer: (p: { value: string[] | undefined }) => (p.value ?? []).map((x) => <Tag key={x}>{x}</Tag>) },
+    { field: 'tags', headerName: h('tags'), width: 140, ...text, sortable: false, cellRenderer: tagListCell((v) => ((v as string[] | undefined) ?? []).map((x) => ({ text: x, color: undefined }))) },
     { field: 'creditCode', headerName: h('creditCode'), width: 180, ...text, ...editable },
     { field: 'phone', headerName: h('phone'), width: 130, ...text, ...editable },
     { field: 'email', headerName: h('email'), width: 160, hide: true, sortable: false, ...editable },
