@@ -28,7 +28,9 @@ export const importsReport: ReportDefinition<'imports'> = {
   build(core, params) {
     const rp = reportPeriod(core, params.period);
     const rows = function* (): Generator<RowValues> {
-      const it = core.sqlite
+      // All at once (one row per import): an iterator left open while the workbook writer yields would
+      // make other calls on the connection fail.
+      const batches = core.sqlite
         .prepare(
           `select b.created_at as createdAt, b.kind, b.file_name as fileName, b.sheet, b.row_count as rowCount, b.created_count as created,
                   b.updated_count as updated, b.skipped_count as skipped, b.error_count as errors, b.on_duplicate as onDuplicate,
@@ -36,8 +38,8 @@ export const importsReport: ReportDefinition<'imports'> = {
            from import_batches b left join users u on u.id = b.created_by
            where b.created_at >= @fromMs and b.created_at < @toMs order by b.created_at, b.id`,
         )
-        .iterate({ fromMs: rp.fromMs, toMs: rp.toMs }) as Iterable<BatchRow>;
-      for (const b of it) {
+        .all({ fromMs: rp.fromMs, toMs: rp.toMs }) as BatchRow[];
+      for (const b of batches) {
         yield [b.createdAt, label(IMPORT_KIND_LABEL, b.kind), b.fileName, b.sheet, b.rowCount, b.created, b.updated, b.skipped, b.errors, label(DUPLICATE_POLICY_LABEL, b.onDuplicate), b.byName, b.undoneAt !== null];
       }
     };

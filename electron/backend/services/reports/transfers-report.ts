@@ -7,6 +7,7 @@ import { reportPeriod } from './report-period';
 import type { ReportDefinition } from './report-types';
 
 interface TransferRow {
+  rowid: number;
   at: number;
   code: string;
   name: string;
@@ -21,7 +22,7 @@ interface TransferRow {
 }
 
 const SELECT = `
-  select t.at, a.code, a.name, t.kind, fr.name as fromName, tr.name as toName, t.from_rep_id as fromId, t.to_rep_id as toId,
+  select t.rowid, t.at, a.code, a.name, t.kind, fr.name as fromName, tr.name as toName, t.from_rep_id as fromId, t.to_rep_id as toId,
          t.reason, coalesce(u.display_name, t.by) as byName, t.undone_at as undoneAt
   from account_transfers t
   join accounts a on a.id = t.account_id
@@ -30,8 +31,23 @@ const SELECT = `
   left join users u on u.id = t.by
   where t.at >= @fromMs and t.at < @toMs`;
 
+const CHUNK = 1000;
+
+/**
+ * The period's owner changes in the order they were made, read a chunk at a time after the last row's
+ * (at, rowid): the workbook writer yields to the event loop between rows, and an open statement
+ * iterator would make every other call on the connection fail ("connection is busy") meanwhile.
+ */
 function* queryRows(core: Core, extra: string, params: Record<string, unknown>): Generator<TransferRow> {
-  yield* core.sqlite.prepare(`${SELECT} ${extra} order by t.at, t.id`).iterate(params) as Iterable<TransferRow>;
+  const chunk = core.sqlite.prepare(`${SELECT} ${extra} and (t.at, t.rowid) > (@afterAt, @afterRowid) order by t.at, t.rowid limit ${CHUNK}`);
+  let after = { afterAt: -1, afterRowid: 0 };
+  for (;;) {
+    const rows = chunk.all({ ...params, ...after }) as TransferRow[];
+    yield* rows;
+    const last = rows.at(-1);
+    if (!last || rows.length < CHUNK) return;
+    after = { afterAt: last.at, afterRowid: last.rowid };
+  }
 }
 
 function countBy<T>(rows: Iterable<T>, key: (r: T) => string): [string, number][] {
