@@ -1,7 +1,10 @@
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
-import { AllCommunityModule, ModuleRegistry, themeQuartz } from 'ag-grid-community';
+import { AllCommunityModule, ModuleRegistry, provideGlobalGridOptions, themeQuartz } from 'ag-grid-community';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
+// The browser's own tooltips (a title attribute): AG Grid's tooltip component costs a tooltip manager
+// for every rendered cell, remade each time a sort or filter replaces the rows.
+provideGlobalGridOptions({ enableBrowserTooltips: true });
 
 /** One look for every grid: compact rows for coordinators who read many at a time. */
 export const gridTheme = themeQuartz.withParams({
