@@ -13,6 +13,14 @@ import { type LevelRow, levelsOf } from './credit-levels';
  * (orders, instalments, allocations, returns, payments), never a query per account. The batch run
  * writes what this returns; the credit-risk report and the profile page read it as is.
  */
+/** The account columns the grade reads (accounts_credit_idx). */
+type AccountCols = [id: string, tier: string, group: string | null, grade: string | null, hold: number, ownerRepId: string | null];
+
+/** The credit profile columns the grade reads, hasProfile first (0 and nulls: no profile). */
+type ProfileTail = [hasProfile: number, limitFen: number | null, tempFen: number | null, tempExpires: string | null, tempReason: string | null, terms: number | null, policy: LevelRow['policy'], hold: number | null, holdReason: string | null];
+const NO_PROFILE: ProfileTail = [0, null, null, null, null, null, null, null, null];
+
+/** One row of a scoped run: the account columns, then the profile's (ACCOUNT_COLUMNS). */
 type AccountRow = [
   id: string,
   tier: string,
@@ -118,52 +126,11 @@ export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}): 
   const rets = returnFacts(core, d, scope);
   const adv = advanceFacts(core, scope);
   mark('returns+advances');
-  let rows: AccountRow[];
-  let idle = 0;
-  const idleNotA: [string, string | null][] = [];
-  if (scope.kind === 'all') {
-    // Profiles in one sequential scan (a per-account lookup by their text key costs more); a hold always
-    // comes with a profile (credit-profile.setCreditHold), so profiles and activity make the active set.
-    type ProfileTail = [hasProfile: number, limitFen: number | null, tempFen: number | null, tempExpires: string | null, tempReason: string | null, terms: number | null, policy: LevelRow['policy'], hold: number | null, holdReason: string | null];
-    const profiles = new Map<string, ProfileTail>();
-    for (const [id, ...tail] of core.sqlite
-      .prepare('select account_id, 1, limit_fen, temp_limit_fen, temp_limit_expires_on, temp_limit_reason, payment_terms_days, policy, hold, hold_reason from credit_profiles')
-      .raw()
-      .all() as [string, ...ProfileTail][])
-      profiles.set(id, tail);
-    mark('profiles');
-    // One scan of the live accounts through their narrow covering index (accounts_credit_idx, in id
-    // order); the active ones are graded, the idle ones only counted (and listed if their grade is not A).
-    const none: ProfileTail = [0, null, null, null, null, null, null, null, null];
-    rows = [];
-    for (const a of core.sqlite
-      .prepare('select id, tier, account_group, credit_grade, credit_hold, owner_rep_id from accounts indexed by accounts_credit_idx where deleted_at is null order by id')
-      .raw()
-      .all() as [string, string, string | null, string | null, number, string | null][]) {
-      const id = a[0];
-      const p = profiles.get(id);
-      if (p !== undefined || orders.has(id) || coll.has(id) || rets.has(id) || adv.has(id)) rows.push([...a, ...(p ?? none)]);
-      else {
-        idle++;
-        if (a[3] !== 'A') idleNotA.push([id, a[3]]);
-      }
-    }
-    mark('accounts');
-  } else {
-    rows = core.sqlite
-      .prepare(
-        `select ${ACCOUNT_COLUMNS} from accounts a left join credit_profiles p on p.account_id = a.id
-         where a.deleted_at is null${scope.kind === 'temp' ? ` and a.id in (select account_id from ${SCOPE_TABLE})` : ' and a.id = @account'} order by a.id`,
-      )
-      .raw()
-      .all(scope.kind === 'account' ? { account: scope.accountId } : {}) as AccountRow[];
-  }
-
   const suggestGrades = new Set<string>(s.creditHoldSuggestion.grades);
-  const out = new Array<GradedAccount>(rows.length);
-  for (let k = 0; k < rows.length; k++) {
-    const [id, tier, group, previous, hold, ownerRepId, hasProfile, limitFen, tempFen, tempExpires, tempReason, terms, policy, profileHold, holdReason] = rows[k]!;
-    const credit = resolveCredit(levelsOf({ tier, accountGroup: group, limitFen, tempLimitFen: tempFen, tempLimitExpiresOn: tempExpires, tempLimitReason: tempReason, paymentTermsDays: terms, policy }, s), today);
+  const grade = (a: AccountCols, p: ProfileTail): GradedAccount => {
+    const id = a[0];
+    const [, limitFen, tempFen, tempExpires, tempReason, terms, policy, profileHold, holdReason] = p;
+    const credit = resolveCredit(levelsOf({ tier: a[1], accountGroup: a[2], limitFen, tempLimitFen: tempFen, tempLimitExpiresOn: tempExpires, tempLimitReason: tempReason, paymentTermsDays: terms, policy }, s), today);
     const o = orders.get(id);
     const i = inst.get(id);
     const open = o?.openFen ?? 0;
@@ -171,15 +138,15 @@ export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}): 
     const exposure = exposureOf({ receivableFen: open - unbilled, unbilledFen: unbilled, advanceFen: adv.get(id) ?? 0, thisOrderFen: 0 }).totalFen;
     const inputs = gradeInputsOf({ order: o, inst: i, coll: coll.get(id), returnsFen: rets.get(id), exposureFen: exposure, limitFen: credit.limitFen });
     const result = gradeAccount(inputs, s.creditGrading);
-    const held = hold === 1 || profileHold === 1;
+    const held = a[4] === 1 || profileHold === 1;
     const maxDays = i?.maxDays ?? 0;
-    out[k] = {
+    return {
       id,
-      ownerRepId,
-      hasProfile: hasProfile === 1,
+      ownerRepId: a[5],
+      hasProfile: p[0] === 1,
       grade: result.grade,
       score: result.score,
-      previous,
+      previous: a[3],
       factors: packFactors(inputs, result),
       exposureFen: exposure,
       limitFen: credit.limitFen,
@@ -193,8 +160,49 @@ export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}): 
       overdueFen: i?.overdueFen ?? 0,
       temp: tempFen !== null && tempExpires !== null && tempExpires >= today ? { limitFen: tempFen, expiresOn: tempExpires, reason: tempReason } : null,
     };
+  };
+
+  const out: GradedAccount[] = [];
+  let idle = 0;
+  const idleNotA: [string, string | null][] = [];
+  if (scope.kind === 'all') {
+    // Profiles in one sequential scan (a per-account lookup by their text key costs more); a hold always
+    // comes with a profile (credit-profile.setCreditHold), so profiles and activity make the active set.
+    // Each row is kept as read (the account id last), no copy: the batch keeps tens of thousands of them.
+    const profiles = new Map<string, ProfileTail>();
+    for (const r of core.sqlite
+      .prepare('select 1, limit_fen, temp_limit_fen, temp_limit_expires_on, temp_limit_reason, payment_terms_days, policy, hold, hold_reason, account_id from credit_profiles')
+      .raw()
+      .all() as [...ProfileTail, string][])
+      profiles.set(r[9], r);
+    mark('profiles');
+    // One scan of the live accounts through their narrow covering index (accounts_credit_idx, in id
+    // order), graded as they come: the active ones graded, the idle ones only counted (and listed if
+    // their grade is not A). Row by row, so an idle account's row is garbage at once instead of living,
+    // with 100,000 others, through the young generation's collections until the whole scan is in.
+    for (const a of core.sqlite
+      .prepare('select id, tier, account_group, credit_grade, credit_hold, owner_rep_id from accounts indexed by accounts_credit_idx where deleted_at is null order by id')
+      .raw()
+      .iterate() as IterableIterator<AccountCols>) {
+      const id = a[0];
+      const p = profiles.get(id);
+      if (p !== undefined || orders.has(id) || coll.has(id) || rets.has(id) || adv.has(id)) out.push(grade(a, p ?? NO_PROFILE));
+      else {
+        idle++;
+        if (a[3] !== 'A') idleNotA.push([id, a[3]]);
+      }
+    }
+  } else {
+    for (const r of core.sqlite
+      .prepare(
+        `select ${ACCOUNT_COLUMNS} from accounts a left join credit_profiles p on p.account_id = a.id
+         where a.deleted_at is null${scope.kind === 'temp' ? ` and a.id in (select account_id from ${SCOPE_TABLE})` : ' and a.id = @account'} order by a.id`,
+      )
+      .raw()
+      .all(scope.kind === 'account' ? { account: scope.accountId } : {}) as AccountRow[])
+      out.push(grade(r, r.slice(6) as unknown as ProfileTail));
   }
-  mark('grade');
+  mark('accounts+grade');
   return { graded: out, idle, idleNotA };
 }
 
