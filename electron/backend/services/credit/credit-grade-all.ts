@@ -18,6 +18,9 @@ type AccountCols = [id: string, tier: string, group: string | null, grade: strin
 
 /** The credit profile columns the grade reads, hasProfile first (0 and nulls: no profile). */
 type ProfileTail = [hasProfile: number, limitFen: number | null, tempFen: number | null, tempExpires: string | null, tempReason: string | null, terms: number | null, policy: LevelRow['policy'], hold: number | null, holdReason: string | null];
+/** Accounts read per statement in an all-accounts run (see gradeAll). */
+const ACCOUNT_SLICE = 5000;
+
 const NO_PROFILE: ProfileTail = [0, null, null, null, null, null, null, null, null];
 
 /** One row of a scoped run: the account columns, then the profile's (ACCOUNT_COLUMNS). */
@@ -178,19 +181,25 @@ export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}): 
     mark('profiles');
     // One scan of the live accounts through their narrow covering index (accounts_credit_idx, in id
     // order), graded as they come: the active ones graded, the idle ones only counted (and listed if
-    // their grade is not A). Row by row, so an idle account's row is garbage at once instead of living,
-    // with 100,000 others, through the young generation's collections until the whole scan is in.
-    for (const a of core.sqlite
-      .prepare('select id, tier, account_group, credit_grade, credit_hold, owner_rep_id from accounts indexed by accounts_credit_idx where deleted_at is null order by id')
-      .raw()
-      .iterate() as IterableIterator<AccountCols>) {
-      const id = a[0];
-      const p = profiles.get(id);
-      if (p !== undefined || orders.has(id) || coll.has(id) || rets.has(id) || adv.has(id)) out.push(grade(a, p ?? NO_PROFILE));
-      else {
-        idle++;
-        if (a[3] !== 'A') idleNotA.push([id, a[3]]);
+    // their grade is not A). Read in slices of the id range: all 100,000 rows at once would live, with
+    // everything else, through the young generation's collections until the whole scan is in; row by
+    // row (iterate) costs a native call each.
+    const slice = core.sqlite
+      .prepare('select id, tier, account_group, credit_grade, credit_hold, owner_rep_id from accounts indexed by accounts_credit_idx where deleted_at is null and id > ? order by id limit ?')
+      .raw();
+    for (let after = ''; ; ) {
+      const rows = slice.all(after, ACCOUNT_SLICE) as AccountCols[];
+      for (const a of rows) {
+        const id = a[0];
+        const p = profiles.get(id);
+        if (p !== undefined || orders.has(id) || coll.has(id) || rets.has(id) || adv.has(id)) out.push(grade(a, p ?? NO_PROFILE));
+        else {
+          idle++;
+          if (a[3] !== 'A') idleNotA.push([id, a[3]]);
+        }
       }
+      if (rows.length < ACCOUNT_SLICE) break;
+      after = rows[rows.length - 1]![0];
     }
   } else {
     for (const r of core.sqlite
