@@ -99,14 +99,14 @@ export function dropScope(core: Core, scope: Scope): void {
 }
 
 export interface GradedSet {
-  /** Accounts with something to grade (every account of a one-account or filtered scope). */
+  /** Accounts with something to grade (every account of a one-account or filtered scope); empty with a sink. */
   graded: GradedAccount[];
   /**
    * All-accounts runs: accounts with no orders, payments, returns, credit profile or hold. Their inputs
    * are all zero, so their grade is A with score 100 without reading them one by one.
    */
   idle: number;
-  /** All-accounts runs: those idle accounts whose stored grade is not A (or none yet), with that grade. */
+  /** All-accounts runs: those idle accounts whose stored grade is not A (or none yet), with that grade; empty with a sink. */
   idleNotA: [id: string, grade: string | null][];
 }
 
@@ -116,7 +116,17 @@ const ACCOUNT_COLUMNS = `a.id, a.tier, a.account_group, a.credit_grade, a.credit
 /** Marks the end of a phase (the batch run times its phases; see credit-batch.lastRunPhases). */
 export type PhaseMark = (phase: string) => void;
 
-export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}): GradedSet {
+/**
+ * Where a run's accounts go as they are graded, in account-id order, instead of into the returned set:
+ * the batch writes each at once rather than keeping tens of thousands of them alive until the end.
+ */
+export interface GradeSink {
+  graded(g: GradedAccount): void;
+  /** An idle account (all-accounts runs) whose stored grade is not A, or none yet. */
+  idleNotA(id: string, grade: string | null): void;
+}
+
+export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}, sink?: GradeSink): GradedSet {
   const s = core.settings();
   const today = core.today();
   const d = inputDates(today, s.creditOverdueRule.days, s.creditGrading);
@@ -168,6 +178,8 @@ export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}): 
   const out: GradedAccount[] = [];
   let idle = 0;
   const idleNotA: [string, string | null][] = [];
+  const take = sink ? (g: GradedAccount) => sink.graded(g) : (g: GradedAccount) => void out.push(g);
+  const takeIdle = sink ? (id: string, g: string | null) => sink.idleNotA(id, g) : (id: string, g: string | null) => void idleNotA.push([id, g]);
   if (scope.kind === 'all') {
     // Profiles in one sequential scan (a per-account lookup by their text key costs more); a hold always
     // comes with a profile (credit-profile.setCreditHold), so profiles and activity make the active set.
@@ -192,10 +204,10 @@ export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}): 
       for (const a of rows) {
         const id = a[0];
         const p = profiles.get(id);
-        if (p !== undefined || orders.has(id) || coll.has(id) || rets.has(id) || adv.has(id)) out.push(grade(a, p ?? NO_PROFILE));
+        if (p !== undefined || orders.has(id) || coll.has(id) || rets.has(id) || adv.has(id)) take(grade(a, p ?? NO_PROFILE));
         else {
           idle++;
-          if (a[3] !== 'A') idleNotA.push([id, a[3]]);
+          if (a[3] !== 'A') takeIdle(id, a[3]);
         }
       }
       if (rows.length < ACCOUNT_SLICE) break;
@@ -209,7 +221,7 @@ export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}): 
       )
       .raw()
       .all(scope.kind === 'account' ? { account: scope.accountId } : {}) as AccountRow[])
-      out.push(grade(r, r.slice(6) as unknown as ProfileTail));
+      take(grade(r, r.slice(6) as unknown as ProfileTail));
   }
   mark('accounts+grade');
   return { graded: out, idle, idleNotA };
