@@ -205,7 +205,8 @@ describe('batch credit run', () => {
     t = w;
     const idle = [];
     for (let i = 0; i < 3; i++) idle.push(await w.client.call('accounts.create', { name: `潜在客户${i}` }));
-    w.core.sqlite.prepare("update accounts set credit_grade = 'D' where id = ?").run(idle[2]!.id);
+    const wasD = idle[2]!.id;
+    w.core.sqlite.prepare("update accounts set credit_grade = 'D' where id = ?").run(wasD);
     // What the batch must write: the same grading, collected instead of written as it goes.
     const expected = gradeAll(w.core, { kind: 'all' }).graded.map((g) => [g.id, g.grade, g.score, g.previous, g.factors, g.exposureFen, g.limitFen, g.overLimit ? 1 : 0, g.suggestHold ? 1 : 0]);
     const r = await w.client.call('credit.run', {});
@@ -214,7 +215,7 @@ describe('batch credit run', () => {
       .raw()
       .all(r.runId) as unknown[][];
     // The idle account that was D gets its change row (A, score 100) in its place in account order.
-    const idleRow = rows.find((x) => x[0] === idle[2]!.id)!;
+    const idleRow = rows.find((x) => x[0] === wasD)!;
     expect(idleRow.slice(1, 4)).toEqual(['A', 100, 'D']);
     expect(rows.filter((x) => x !== idleRow)).toEqual(expected);
     expect(rows.map((x) => x[0])).toEqual(rows.map((x) => x[0] as string).sort());

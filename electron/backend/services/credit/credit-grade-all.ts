@@ -13,11 +13,11 @@ import { type LevelRow, levelsOf } from './credit-levels';
  * (orders, instalments, allocations, returns, payments), never a query per account. The batch run
  * writes what this returns; the credit-risk report and the profile page read it as is.
  */
-/** The account columns the grade reads (accounts_credit_idx). */
-type AccountCols = [id: string, tier: string, group: string | null, grade: string | null, hold: number, ownerRepId: string | null];
+/** The account columns the grade reads (accounts_credit_idx), first in a row that may have more. */
+type AccountCols = [id: string, tier: string, group: string | null, grade: string | null, hold: number, ownerRepId: string | null, ...more: unknown[]];
 
-/** The credit profile columns the grade reads, hasProfile first (0 and nulls: no profile). */
-type ProfileTail = [hasProfile: number, limitFen: number | null, tempFen: number | null, tempExpires: string | null, tempReason: string | null, terms: number | null, policy: LevelRow['policy'], hold: number | null, holdReason: string | null];
+/** The credit profile columns the grade reads, hasProfile first (0 and nulls: no profile), first in a row that may have more. */
+type ProfileTail = [hasProfile: number, limitFen: number | null, tempFen: number | null, tempExpires: string | null, tempReason: string | null, terms: number | null, policy: LevelRow['policy'], hold: number | null, holdReason: string | null, ...more: unknown[]];
 /** Accounts read per statement in an all-accounts run (see gradeAll). */
 const ACCOUNT_SLICE = 5000;
 
@@ -188,8 +188,8 @@ export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}, s
     for (const r of core.sqlite
       .prepare('select 1, limit_fen, temp_limit_fen, temp_limit_expires_on, temp_limit_reason, payment_terms_days, policy, hold, hold_reason, account_id from credit_profiles')
       .raw()
-      .all() as [...ProfileTail, string][])
-      profiles.set(r[9], r);
+      .all() as ProfileTail[])
+      profiles.set(r[9] as string, r);
     mark('profiles');
     // One scan of the live accounts through their narrow covering index (accounts_credit_idx, in id
     // order), graded as they come: the active ones graded, the idle ones only counted (and listed if
