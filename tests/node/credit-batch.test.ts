@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../electron/backend/core';
+import { runCreditBatch } from '../../electron/backend/services/credit/credit-batch';
+import { gradeAll } from '../../electron/backend/services/credit/credit-grade-all';
 import { creditWorld, type CreditWorld } from '../helpers/credit';
 
 let t: CreditWorld | undefined;
@@ -195,5 +198,38 @@ describe('batch credit run', () => {
     expect(r2.changes.upgrades).toBe(1);
     expect(r2.accountCount).toBe(7);
     expect((w.core.sqlite.prepare('select count(*) as n from credit_grades where run_id = ?').get(r2.runId) as { n: number }).n).toBe(5);
+  });
+
+  it('writes every account as the collected grading grades it, in account order, with foreign keys back on afterwards', async () => {
+    const { w } = await world();
+    t = w;
+    const idle = [];
+    for (let i = 0; i < 3; i++) idle.push(await w.client.call('accounts.create', { name: `潜在客户${i}` }));
+    const wasD = idle[2]!.id;
+    w.core.sqlite.prepare("update accounts set credit_grade = 'D' where id = ?").run(wasD);
+    // What the batch must write: the same grading, collected instead of written as it goes.
+    const expected = gradeAll(w.core, { kind: 'all' }).graded.map((g) => [g.id, g.grade, g.score, g.previous, g.factors, g.exposureFen, g.limitFen, g.overLimit ? 1 : 0, g.suggestHold ? 1 : 0]);
+    const r = await w.client.call('credit.run', {});
+    const rows = w.core.sqlite
+      .prepare('select account_id, grade, score, previous_grade, factors, exposure_fen, limit_fen, over_limit, suggest_hold from credit_grades where run_id = ? order by rowid')
+      .raw()
+      .all(r.runId) as unknown[][];
+    // The idle account that was D gets its change row (A, score 100) in its place in account order.
+    const idleRow = rows.find((x) => x[0] === wasD)!;
+    expect(idleRow.slice(1, 4)).toEqual(['A', 100, 'D']);
+    expect(rows.filter((x) => x !== idleRow)).toEqual(expected);
+    expect(rows.map((x) => x[0])).toEqual(rows.map((x) => x[0] as string).sort());
+    expect(Object.values(r.distribution).reduce((a, b) => a + b, 0)).toBe(r.accountCount);
+    expect(r.overLimit.count).toBe(rows.filter((x) => x[7] === 1).length);
+    expect(r.suggestedHolds.count).toBe(rows.filter((x) => x[8] === 1).length);
+    expect(JSON.parse((w.core.sqlite.prepare('select summary from credit_runs where id = ?').get(r.runId) as { summary: string }).summary)).toMatchObject({ accountCount: r.accountCount, distribution: r.distribution });
+    expect(w.core.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+
+    // Inside an outer transaction the run joins it (checks stay on) and writes the same.
+    w.clock.set('2026-11-23T03:00:00Z');
+    const inner = w.core.tx(() => runCreditBatch(w.core, SYSTEM_ACTOR));
+    expect(inner).toMatchObject({ previousRunId: r.runId, accountCount: r.accountCount, distribution: r.distribution, changes: { upgrades: 0, downgrades: 0 } });
+    expect(w.core.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect((w.core.sqlite.prepare('select count(*) as n from credit_grades where run_id = ?').get(inner.runId) as { n: number }).n).toBe(rows.length - 1);
   });
 });

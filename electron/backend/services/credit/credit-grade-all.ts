@@ -13,6 +13,17 @@ import { type LevelRow, levelsOf } from './credit-levels';
  * (orders, instalments, allocations, returns, payments), never a query per account. The batch run
  * writes what this returns; the credit-risk report and the profile page read it as is.
  */
+/** The account columns the grade reads (accounts_credit_idx), first in a row that may have more. */
+type AccountCols = [id: string, tier: string, group: string | null, grade: string | null, hold: number, ownerRepId: string | null, ...more: unknown[]];
+
+/** The credit profile columns the grade reads, hasProfile first (0 and nulls: no profile), first in a row that may have more. */
+type ProfileTail = [hasProfile: number, limitFen: number | null, tempFen: number | null, tempExpires: string | null, tempReason: string | null, terms: number | null, policy: LevelRow['policy'], hold: number | null, holdReason: string | null, ...more: unknown[]];
+/** Accounts read per statement in an all-accounts run (see gradeAll). */
+const ACCOUNT_SLICE = 5000;
+
+const NO_PROFILE: ProfileTail = [0, null, null, null, null, null, null, null, null];
+
+/** One row of a scoped run: the account columns, then the profile's (ACCOUNT_COLUMNS). */
 type AccountRow = [
   id: string,
   tier: string,
@@ -88,14 +99,14 @@ export function dropScope(core: Core, scope: Scope): void {
 }
 
 export interface GradedSet {
-  /** Accounts with something to grade (every account of a one-account or filtered scope). */
+  /** Accounts with something to grade (every account of a one-account or filtered scope); empty with a sink. */
   graded: GradedAccount[];
   /**
    * All-accounts runs: accounts with no orders, payments, returns, credit profile or hold. Their inputs
    * are all zero, so their grade is A with score 100 without reading them one by one.
    */
   idle: number;
-  /** All-accounts runs: those idle accounts whose stored grade is not A (or none yet), with that grade. */
+  /** All-accounts runs: those idle accounts whose stored grade is not A (or none yet), with that grade; empty with a sink. */
   idleNotA: [id: string, grade: string | null][];
 }
 
@@ -105,7 +116,17 @@ const ACCOUNT_COLUMNS = `a.id, a.tier, a.account_group, a.credit_grade, a.credit
 /** Marks the end of a phase (the batch run times its phases; see credit-batch.lastRunPhases). */
 export type PhaseMark = (phase: string) => void;
 
-export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}): GradedSet {
+/**
+ * Where a run's accounts go as they are graded, in account-id order, instead of into the returned set:
+ * the batch writes each at once rather than keeping tens of thousands of them alive until the end.
+ */
+export interface GradeSink {
+  graded(g: GradedAccount): void;
+  /** An idle account (all-accounts runs) whose stored grade is not A, or none yet. */
+  idleNotA(id: string, grade: string | null): void;
+}
+
+export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}, sink?: GradeSink): GradedSet {
   const s = core.settings();
   const today = core.today();
   const d = inputDates(today, s.creditOverdueRule.days, s.creditGrading);
@@ -118,52 +139,11 @@ export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}): 
   const rets = returnFacts(core, d, scope);
   const adv = advanceFacts(core, scope);
   mark('returns+advances');
-  let rows: AccountRow[];
-  let idle = 0;
-  const idleNotA: [string, string | null][] = [];
-  if (scope.kind === 'all') {
-    // Profiles in one sequential scan (a per-account lookup by their text key costs more); a hold always
-    // comes with a profile (credit-profile.setCreditHold), so profiles and activity make the active set.
-    type ProfileTail = [hasProfile: number, limitFen: number | null, tempFen: number | null, tempExpires: string | null, tempReason: string | null, terms: number | null, policy: LevelRow['policy'], hold: number | null, holdReason: string | null];
-    const profiles = new Map<string, ProfileTail>();
-    for (const [id, ...tail] of core.sqlite
-      .prepare('select account_id, 1, limit_fen, temp_limit_fen, temp_limit_expires_on, temp_limit_reason, payment_terms_days, policy, hold, hold_reason from credit_profiles')
-      .raw()
-      .all() as [string, ...ProfileTail][])
-      profiles.set(id, tail);
-    mark('profiles');
-    // One scan of the live accounts through their narrow covering index (accounts_credit_idx, in id
-    // order); the active ones are graded, the idle ones only counted (and listed if their grade is not A).
-    const none: ProfileTail = [0, null, null, null, null, null, null, null, null];
-    rows = [];
-    for (const a of core.sqlite
-      .prepare('select id, tier, account_group, credit_grade, credit_hold, owner_rep_id from accounts indexed by accounts_credit_idx where deleted_at is null order by id')
-      .raw()
-      .all() as [string, string, string | null, string | null, number, string | null][]) {
-      const id = a[0];
-      const p = profiles.get(id);
-      if (p !== undefined || orders.has(id) || coll.has(id) || rets.has(id) || adv.has(id)) rows.push([...a, ...(p ?? none)]);
-      else {
-        idle++;
-        if (a[3] !== 'A') idleNotA.push([id, a[3]]);
-      }
-    }
-    mark('accounts');
-  } else {
-    rows = core.sqlite
-      .prepare(
-        `select ${ACCOUNT_COLUMNS} from accounts a left join credit_profiles p on p.account_id = a.id
-         where a.deleted_at is null${scope.kind === 'temp' ? ` and a.id in (select account_id from ${SCOPE_TABLE})` : ' and a.id = @account'} order by a.id`,
-      )
-      .raw()
-      .all(scope.kind === 'account' ? { account: scope.accountId } : {}) as AccountRow[];
-  }
-
   const suggestGrades = new Set<string>(s.creditHoldSuggestion.grades);
-  const out = new Array<GradedAccount>(rows.length);
-  for (let k = 0; k < rows.length; k++) {
-    const [id, tier, group, previous, hold, ownerRepId, hasProfile, limitFen, tempFen, tempExpires, tempReason, terms, policy, profileHold, holdReason] = rows[k]!;
-    const credit = resolveCredit(levelsOf({ tier, accountGroup: group, limitFen, tempLimitFen: tempFen, tempLimitExpiresOn: tempExpires, tempLimitReason: tempReason, paymentTermsDays: terms, policy }, s), today);
+  const grade = (a: AccountCols, p: ProfileTail): GradedAccount => {
+    const id = a[0];
+    const [, limitFen, tempFen, tempExpires, tempReason, terms, policy, profileHold, holdReason] = p;
+    const credit = resolveCredit(levelsOf({ tier: a[1], accountGroup: a[2], limitFen, tempLimitFen: tempFen, tempLimitExpiresOn: tempExpires, tempLimitReason: tempReason, paymentTermsDays: terms, policy }, s), today);
     const o = orders.get(id);
     const i = inst.get(id);
     const open = o?.openFen ?? 0;
@@ -171,15 +151,15 @@ export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}): 
     const exposure = exposureOf({ receivableFen: open - unbilled, unbilledFen: unbilled, advanceFen: adv.get(id) ?? 0, thisOrderFen: 0 }).totalFen;
     const inputs = gradeInputsOf({ order: o, inst: i, coll: coll.get(id), returnsFen: rets.get(id), exposureFen: exposure, limitFen: credit.limitFen });
     const result = gradeAccount(inputs, s.creditGrading);
-    const held = hold === 1 || profileHold === 1;
+    const held = a[4] === 1 || profileHold === 1;
     const maxDays = i?.maxDays ?? 0;
-    out[k] = {
+    return {
       id,
-      ownerRepId,
-      hasProfile: hasProfile === 1,
+      ownerRepId: a[5],
+      hasProfile: p[0] === 1,
       grade: result.grade,
       score: result.score,
-      previous,
+      previous: a[3],
       factors: packFactors(inputs, result),
       exposureFen: exposure,
       limitFen: credit.limitFen,
@@ -193,8 +173,57 @@ export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}): 
       overdueFen: i?.overdueFen ?? 0,
       temp: tempFen !== null && tempExpires !== null && tempExpires >= today ? { limitFen: tempFen, expiresOn: tempExpires, reason: tempReason } : null,
     };
+  };
+
+  const out: GradedAccount[] = [];
+  let idle = 0;
+  const idleNotA: [string, string | null][] = [];
+  const take = sink ? (g: GradedAccount) => sink.graded(g) : (g: GradedAccount) => void out.push(g);
+  const takeIdle = sink ? (id: string, g: string | null) => sink.idleNotA(id, g) : (id: string, g: string | null) => void idleNotA.push([id, g]);
+  if (scope.kind === 'all') {
+    // Profiles in one sequential scan (a per-account lookup by their text key costs more); a hold always
+    // comes with a profile (credit-profile.setCreditHold), so profiles and activity make the active set.
+    // Each row is kept as read (the account id last), no copy: the batch keeps tens of thousands of them.
+    const profiles = new Map<string, ProfileTail>();
+    for (const r of core.sqlite
+      .prepare('select 1, limit_fen, temp_limit_fen, temp_limit_expires_on, temp_limit_reason, payment_terms_days, policy, hold, hold_reason, account_id from credit_profiles')
+      .raw()
+      .all() as ProfileTail[])
+      profiles.set(r[9] as string, r);
+    mark('profiles');
+    // One scan of the live accounts through their narrow covering index (accounts_credit_idx, in id
+    // order), graded as they come: the active ones graded, the idle ones only counted (and listed if
+    // their grade is not A). Read in slices of the id range: all 100,000 rows at once would live, with
+    // everything else, through the young generation's collections until the whole scan is in; row by
+    // row (iterate) costs a native call each.
+    const slice = core.sqlite
+      .prepare('select id, tier, account_group, credit_grade, credit_hold, owner_rep_id from accounts indexed by accounts_credit_idx where deleted_at is null and id > ? order by id limit ?')
+      .raw();
+    for (let after = ''; ; ) {
+      const rows = slice.all(after, ACCOUNT_SLICE) as AccountCols[];
+      for (const a of rows) {
+        const id = a[0];
+        const p = profiles.get(id);
+        if (p !== undefined || orders.has(id) || coll.has(id) || rets.has(id) || adv.has(id)) take(grade(a, p ?? NO_PROFILE));
+        else {
+          idle++;
+          if (a[3] !== 'A') takeIdle(id, a[3]);
+        }
+      }
+      if (rows.length < ACCOUNT_SLICE) break;
+      after = rows[rows.length - 1]![0];
+    }
+  } else {
+    for (const r of core.sqlite
+      .prepare(
+        `select ${ACCOUNT_COLUMNS} from accounts a left join credit_profiles p on p.account_id = a.id
+         where a.deleted_at is null${scope.kind === 'temp' ? ` and a.id in (select account_id from ${SCOPE_TABLE})` : ' and a.id = @account'} order by a.id`,
+      )
+      .raw()
+      .all(scope.kind === 'account' ? { account: scope.accountId } : {}) as AccountRow[])
+      take(grade(r, r.slice(6) as unknown as ProfileTail));
   }
-  mark('grade');
+  mark('accounts+grade');
   return { graded: out, idle, idleNotA };
 }
 
