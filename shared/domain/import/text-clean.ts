@@ -56,8 +56,13 @@ export interface CleanResult {
   removedControls: boolean;
 }
 
+// Any character the cleaning below would change (apart from the trim): most cells have none.
+// eslint-disable-next-line no-control-regex -- the control characters of CONTROL are among them
+const NEEDS_CLEANING = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\u2060\uFEFF\u00AD\u00A0\u2000-\u200A\u202F\u205F\u3000\r]/;
+
 /** Trims, removes invisible and control characters, unifies odd spaces; keeps inner line breaks. */
 export function cleanCellText(raw: string): CleanResult {
+  if (!NEEDS_CLEANING.test(raw)) return { text: raw.trim(), removedControls: false };
   let text = raw;
   let removedControls = false;
   if (CONTROL.test(text)) {

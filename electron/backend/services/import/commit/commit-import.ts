@@ -11,8 +11,8 @@ import { planImportOwners } from '../owner-allocation';
 import { KINDS } from '../kinds';
 import type { CommitContext, Existing, FieldChange, Rec } from '../kinds/kind';
 import type { ImportSession } from '../session/import-session';
-import { BATCH_ROWS } from '../session/staging';
 import { RefResolver } from '../validate/refs';
+import { commitPageSql } from './commit-pages';
 import { JournalWriter, type Row } from './journal-writer';
 
 export interface CommitResult {
@@ -95,12 +95,7 @@ export function commitImport(core: Core, actor: Actor, session: ImportSession, o
         const rec = JSON.parse(text) as Rec;
         for (const v of [rec.orderNo, rec.paymentNo, rec.code]) if (typeof v === 'string') w.reserveNumber(v);
       }
-      // Paged by idx: better-sqlite3 refuses writes while a statement is still iterating.
-      const page = core.sqlite.prepare(
-        impl.grouped
-          ? `select r.idx, s.row, r.action, r.target, r.entity as record, r.changes from ${sx}.results r join ${sx}.rows s on s.idx = r.idx where r.entity is not null and r.action in ('create', 'update') and r.idx > ? order by r.idx limit ${BATCH_ROWS}`
-          : `select r.idx, s.row, r.action, r.target, r.record, r.changes from ${sx}.results r join ${sx}.rows s on s.idx = r.idx where r.action in ('create', 'update') and r.idx > ? order by r.idx limit ${BATCH_ROWS}`,
-      );
+      const page = core.sqlite.prepare(commitPageSql(sx, impl.grouped ?? false));
       let last = 0;
       for (;;) {
         const batch = page.all(last) as { idx: number; row: number; action: string; target: string | null; record: string; changes: string | null }[];

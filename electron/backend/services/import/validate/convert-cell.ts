@@ -82,14 +82,30 @@ function dateValue(r: DateParse, ctx: ConvertContext, f: FieldSpec, raw: string,
   return r.date;
 }
 
+interface EnumChoice {
+  value: string;
+  code: string;
+  words: ReadonlySet<string>;
+}
+
+/** A field's values with their codes and words lower-cased, worked out once per field (not per cell). */
+const enumChoices = new WeakMap<FieldSpec, EnumChoice[]>();
+
+function choicesOf(f: FieldSpec): EnumChoice[] {
+  let choices = enumChoices.get(f);
+  if (!choices) {
+    choices = Object.entries(f.values ?? {}).map(([value, words]) => ({ value, code: value.toLowerCase(), words: new Set(words.map((w) => w.toLowerCase().replace(/\s+/g, ''))) }));
+    enumChoices.set(f, choices);
+  }
+  return choices;
+}
+
 /** An enum value by its code or any word for it; exports often write both ("A 重要", "B-一般"). */
-function matchEnum(text: string, f: FieldSpec): string | null {
+export function matchEnum(text: string, f: FieldSpec): string | null {
   const key = toHalfWidth(text).toLowerCase().replace(/[\s\-_·.:：]+/g, '');
-  for (const [value, words] of Object.entries(f.values ?? {})) {
-    const code = value.toLowerCase();
-    const norm = words.map((w) => w.toLowerCase().replace(/\s+/g, ''));
-    if (code === key || norm.includes(key)) return value;
-    if (key.startsWith(code) && norm.includes(key.slice(code.length))) return value;
+  for (const c of choicesOf(f)) {
+    if (c.code === key || c.words.has(key)) return c.value;
+    if (key.startsWith(c.code) && c.words.has(key.slice(c.code.length))) return c.value;
   }
   return null;
 }

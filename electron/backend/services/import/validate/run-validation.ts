@@ -91,112 +91,118 @@ export async function runValidation(core: Core, session: ImportSession, control:
   };
   let done = 0;
   const total = st.count;
-  for (const staged of st.iterate()) {
-    const rowFixes = fixes.get(staged.idx);
-    const cellAt = (c: number): Cell | null => {
-      const fix = rowFixes?.get(c);
-      if (fix !== undefined) return fix.trim() === '' ? null : { k: 's', v: fix };
-      return staged.cells[c] ?? null;
-    };
-    const issues: RowIssue[] = [];
-    const values: Values = {};
-    const cols: Record<string, number> = {};
-    const raw: Record<string, string> = {};
-    let any = false;
-    for (const m of mapped) {
-      const cell = cellAt(m.col);
-      cols[m.field.key] = m.col;
-      raw[m.field.key] = rawText(cell, date1904);
-      const r = convertCell(cell, m.field, { date1904, unitFactor: m.unitFactor, col: m.col });
-      values[m.field.key] = r.value;
-      if (cell) any = true;
-      issues.push(...r.issues);
-    }
-    const extraLines: string[] = [];
-    for (const e of extra) {
-      const cell = cellAt(e.col);
-      if (cell) extraLines.push(`${e.header}：${rawText(cell, date1904)}`);
-    }
-    let action: RowAction | null = null;
-    // Rows that are not data: blank in every mapped column, a repeated header, a totals line.
-    const firstText = staged.cells.map((c) => (c ? rawText(c, date1904).trim() : '')).find((t) => t !== '') ?? '';
-    const repeatsHeader = staged.cells.filter(Boolean).length >= 2 && staged.cells.every((c, i) => !c || normalizeHeader(rawText(c, date1904)).key === headerKeys[i]);
-    if (!any) {
-      issues.push(issue('warning', 'EMPTY_ROW', null, null, '', '已映射的列中没有数据，跳过', 'nothing in the mapped columns; skipped'));
-      action = 'skip';
-    } else if (repeatsHeader) {
-      issues.push(issue('warning', 'HEADER_REPEAT', null, null, firstText, '重复的表头行，跳过', 'a repeated header row; skipped'));
-      action = 'skip';
-    } else if (TOTAL_WORDS.test(firstText.replace(/\s+/g, ''))) {
-      issues.push(issue('warning', 'TOTAL_ROW', null, null, firstText, '合计/小计行，跳过', 'a totals row; skipped'));
-      action = 'skip';
-    }
-    let record: Rec | null = null;
-    let key: string | null = null;
-    let group: string | null = null;
-    let target: string | null = null;
-    let changes: unknown = null;
-    if (action === null) {
-      for (const f of spec.fields) {
-        if (f.required && values[f.key] == null && ctx.mapped.has(f.key) && !issues.some((i) => i.field === f.key && i.level === 'error')) {
-          issues.push(issue('error', 'REQUIRED', cols[f.key] ?? null, f.key, '', `${f.label.zh}：必填`, `${f.label.en}: required`));
-        }
+  // Results are written without their indexes, built once at the end (and even if the validation is cut short).
+  st.dropResultIndexes();
+  try {
+    for (const staged of st.iterate()) {
+      const rowFixes = fixes.get(staged.idx);
+      const cellAt = (c: number): Cell | null => {
+        const fix = rowFixes?.get(c);
+        if (fix !== undefined) return fix.trim() === '' ? null : { k: 's', v: fix };
+        return staged.cells[c] ?? null;
+      };
+      const issues: RowIssue[] = [];
+      const values: Values = {};
+      const cols: Record<string, number> = {};
+      const raw: Record<string, string> = {};
+      let any = false;
+      for (const m of mapped) {
+        const cell = cellAt(m.col);
+        cols[m.field.key] = m.col;
+        raw[m.field.key] = rawText(cell, date1904);
+        const r = convertCell(cell, m.field, { date1904, unitFactor: m.unitFactor, col: m.col });
+        values[m.field.key] = r.value;
+        if (cell) any = true;
+        issues.push(...r.issues);
       }
-      for (const group of spec.requiredAnyOf) {
-        if (group.length < 2 || !group.some((k) => ctx.mapped.has(k))) continue;
-        if (group.every((k) => values[k] == null) && !issues.some((i) => group.includes(i.field ?? '') && i.level === 'error')) {
-          const labels = group.map((k) => spec.fields.find((f) => f.key === k)!.label);
-          issues.push(issue('error', 'REQUIRED', null, group[0]!, '', `${labels.map((l) => l.zh).join(' 或 ')}：至少填一项`, `${labels.map((l) => l.en).join(' or ')}: at least one is required`));
-        }
+      const extraLines: string[] = [];
+      for (const e of extra) {
+        const cell = cellAt(e.col);
+        if (cell) extraLines.push(`${e.header}：${rawText(cell, date1904)}`);
       }
-      const kr: KindRow = { idx: staged.idx, row: staged.row, values, cols, raw, extraNotes: extraLines.length ? extraLines.join('\n') : null, issues };
-      const out = impl.normalize(kr, ctx);
-      record = out.record;
-      key = out.key;
-      group = out.group;
-      const createOnly = (i: RowIssue) => impl.createOnly?.(i) ?? false;
-      const hasError = issues.some((i) => i.level === 'error' && (impl.grouped || !createOnly(i)));
-      if (hasError) action = 'error';
-      else if (!impl.grouped && record) {
-        const existing = impl.findExisting(record, ctx);
-        if (!existing) action = 'create';
-        else {
-          target = existing.id;
-          if (ctx.policy === 'skip') {
-            action = 'skip';
-            issues.push(issue('warning', 'DUP_IN_DB', null, null, existing.label, `已存在：${existing.label}，按“跳过”处理`, `already exists: ${existing.label}; skipped by policy`));
-          } else if (ctx.policy === 'update') {
-            const ch = impl.changes(record, existing, ctx);
-            const refused = ch.length ? (impl.refuseUpdate?.(record, existing, ctx) ?? null) : null;
-            action = refused ? 'error' : ch.length ? 'update' : 'unchanged';
-            changes = ch;
-            issues.push(issue('warning', 'DUP_IN_DB', null, null, existing.label, ch.length ? `已存在：${existing.label}，将更新 ${ch.length} 个字段` : `已存在：${existing.label}，内容相同`, ch.length ? `already exists: ${existing.label}; ${ch.length} field(s) will be updated` : `already exists: ${existing.label}; nothing differs`));
-            if (refused) issues.push(refused);
-          } else if (existing.unique) {
-            action = 'error';
-            issues.push(issue('error', 'DUP_UNIQUE', null, null, existing.label, `已存在：${existing.label}，不能重复新建；请选择“跳过”或“更新”`, `already exists: ${existing.label} and cannot be created twice; choose "skip" or "update"`));
-          } else {
-            action = 'create';
-            target = null;
-            issues.push(issue('warning', 'DUP_IN_DB', null, null, existing.label, `与已有的 ${existing.label} 相似，按“新建”仍会创建`, `looks like the existing ${existing.label}; created anyway by policy`));
+      let action: RowAction | null = null;
+      // Rows that are not data: blank in every mapped column, a repeated header, a totals line.
+      const firstText = staged.cells.map((c) => (c ? rawText(c, date1904).trim() : '')).find((t) => t !== '') ?? '';
+      const repeatsHeader = staged.cells.filter(Boolean).length >= 2 && staged.cells.every((c, i) => !c || normalizeHeader(rawText(c, date1904)).key === headerKeys[i]);
+      if (!any) {
+        issues.push(issue('warning', 'EMPTY_ROW', null, null, '', '已映射的列中没有数据，跳过', 'nothing in the mapped columns; skipped'));
+        action = 'skip';
+      } else if (repeatsHeader) {
+        issues.push(issue('warning', 'HEADER_REPEAT', null, null, firstText, '重复的表头行，跳过', 'a repeated header row; skipped'));
+        action = 'skip';
+      } else if (TOTAL_WORDS.test(firstText.replace(/\s+/g, ''))) {
+        issues.push(issue('warning', 'TOTAL_ROW', null, null, firstText, '合计/小计行，跳过', 'a totals row; skipped'));
+        action = 'skip';
+      }
+      let record: Rec | null = null;
+      let key: string | null = null;
+      let group: string | null = null;
+      let target: string | null = null;
+      let changes: unknown = null;
+      if (action === null) {
+        for (const f of spec.fields) {
+          if (f.required && values[f.key] == null && ctx.mapped.has(f.key) && !issues.some((i) => i.field === f.key && i.level === 'error')) {
+            issues.push(issue('error', 'REQUIRED', cols[f.key] ?? null, f.key, '', `${f.label.zh}：必填`, `${f.label.en}: required`));
           }
         }
-        // What the services check of a new record holds it back only when it is created.
-        if (action === 'create' && issues.some((i) => i.level === 'error')) action = 'error';
-        else if (action !== 'create') dropIssues(issues, createOnly);
-      } else action = 'create';
+        for (const group of spec.requiredAnyOf) {
+          if (group.length < 2 || !group.some((k) => ctx.mapped.has(k))) continue;
+          if (group.every((k) => values[k] == null) && !issues.some((i) => group.includes(i.field ?? '') && i.level === 'error')) {
+            const labels = group.map((k) => spec.fields.find((f) => f.key === k)!.label);
+            issues.push(issue('error', 'REQUIRED', null, group[0]!, '', `${labels.map((l) => l.zh).join(' 或 ')}：至少填一项`, `${labels.map((l) => l.en).join(' or ')}: at least one is required`));
+          }
+        }
+        const kr: KindRow = { idx: staged.idx, row: staged.row, values, cols, raw, extraNotes: extraLines.length ? extraLines.join('\n') : null, issues };
+        const out = impl.normalize(kr, ctx);
+        record = out.record;
+        key = out.key;
+        group = out.group;
+        const createOnly = (i: RowIssue) => impl.createOnly?.(i) ?? false;
+        const hasError = issues.some((i) => i.level === 'error' && (impl.grouped || !createOnly(i)));
+        if (hasError) action = 'error';
+        else if (!impl.grouped && record) {
+          const existing = impl.findExisting(record, ctx);
+          if (!existing) action = 'create';
+          else {
+            target = existing.id;
+            if (ctx.policy === 'skip') {
+              action = 'skip';
+              issues.push(issue('warning', 'DUP_IN_DB', null, null, existing.label, `已存在：${existing.label}，按“跳过”处理`, `already exists: ${existing.label}; skipped by policy`));
+            } else if (ctx.policy === 'update') {
+              const ch = impl.changes(record, existing, ctx);
+              const refused = ch.length ? (impl.refuseUpdate?.(record, existing, ctx) ?? null) : null;
+              action = refused ? 'error' : ch.length ? 'update' : 'unchanged';
+              changes = ch;
+              issues.push(issue('warning', 'DUP_IN_DB', null, null, existing.label, ch.length ? `已存在：${existing.label}，将更新 ${ch.length} 个字段` : `已存在：${existing.label}，内容相同`, ch.length ? `already exists: ${existing.label}; ${ch.length} field(s) will be updated` : `already exists: ${existing.label}; nothing differs`));
+              if (refused) issues.push(refused);
+            } else if (existing.unique) {
+              action = 'error';
+              issues.push(issue('error', 'DUP_UNIQUE', null, null, existing.label, `已存在：${existing.label}，不能重复新建；请选择“跳过”或“更新”`, `already exists: ${existing.label} and cannot be created twice; choose "skip" or "update"`));
+            } else {
+              action = 'create';
+              target = null;
+              issues.push(issue('warning', 'DUP_IN_DB', null, null, existing.label, `与已有的 ${existing.label} 相似，按“新建”仍会创建`, `looks like the existing ${existing.label}; created anyway by policy`));
+            }
+          }
+          // What the services check of a new record holds it back only when it is created.
+          if (action === 'create' && issues.some((i) => i.level === 'error')) action = 'error';
+          else if (action !== 'create') dropIssues(issues, createOnly);
+        } else action = 'create';
+      }
+      if (skips.has(staged.idx)) action = 'skip';
+      const status = issues.some((i) => i.level === 'error') ? STATUS.error : issues.length ? STATUS.warning : STATUS.ok;
+      pending.push([staged.idx, status, action, target, issues.length ? JSON.stringify(issues) : null, record ? JSON.stringify(record) : null, key, group, changes ? JSON.stringify(changes) : null]);
+      if (pending.length >= BATCH_ROWS) flush();
+      if (++done % 1000 === 0) {
+        control.progress(done, total);
+        await new Promise<void>((ok) => setImmediate(ok));
+        control.check();
+      }
     }
-    if (skips.has(staged.idx)) action = 'skip';
-    const status = issues.some((i) => i.level === 'error') ? STATUS.error : issues.length ? STATUS.warning : STATUS.ok;
-    pending.push([staged.idx, status, action, target, issues.length ? JSON.stringify(issues) : null, record ? JSON.stringify(record) : null, key, group, changes ? JSON.stringify(changes) : null]);
-    if (pending.length >= BATCH_ROWS) flush();
-    if (++done % 1000 === 0) {
-      control.progress(done, total);
-      await new Promise<void>((ok) => setImmediate(ok));
-      control.check();
-    }
+    flush();
+  } finally {
+    st.createResultIndexes();
   }
-  flush();
   markFileDuplicates(core, session);
   if (impl.grouped) combineGroups(core, session, ctx);
   const allocation = kind === 'accounts' && session.options.assignOwners ? planOwners(core, session) : null;
