@@ -37,5 +37,7 @@ export const journalItems = sqliteTable(
     after: text('after'),
     afterVersion: integer('after_version'),
   },
-  (t) => [index('journal_items_journal_idx').on(t.journalId), index('journal_items_entity_idx').on(t.entityType, t.entityId)],
+  // Items are read by journal only (list, conflicts, undo); an index by entity would cost every item
+  // written (100,000 in an allocation apply) and serve no query.
+  (t) => [index('journal_items_journal_idx').on(t.journalId)],
 );

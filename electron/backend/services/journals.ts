@@ -3,8 +3,8 @@ import { msg } from '../../../shared/i18n/text';
 import { AppError } from '../../../shared/rpc/errors';
 import type { Actor, Core } from '../core';
 import { newId } from '../ids';
-import { type OwnerState, ownerJson } from './owner-changes';
-import { refreshReclaimSchedule } from './pool-schedule';
+import { ownerJson } from './owner-changes';
+import { loadOwnerRows, type OwnerState, ownerWriter } from './owner-write';
 
 interface JournalRow {
   id: string;
@@ -118,11 +118,15 @@ export function undoJournal(core: Core, actor: Actor, id: string): { journalId: 
       );
     }
     const items = core.sqlite.prepare('select entity_type, entity_id, before, after, after_version from journal_items where journal_id = ? order by rowid').all(id) as Omit<ItemRow, 'label' | 'changed_since'>[];
+    // Each account's state before the operation, parsed once; its state after is the current row
+    // (the conflict check above made sure nothing changed it since).
+    const accountBefore = new Map<string, OwnerState>();
+    for (const it of items) if (it.entity_type === 'account') accountBefore.set(it.entity_id, parse<OwnerState>(it.before));
 
     // Undo must not hand accounts back to a rep who has left since (unless this journal itself set "left").
     const restoredRepStatus = new Map<string, string>();
     for (const it of items) if (it.entity_type === 'rep') restoredRepStatus.set(it.entity_id, parse<{ status: string }>(it.before).status);
-    const owners = new Set(items.filter((it) => it.entity_type === 'account').map((it) => parse<OwnerState>(it.before).ownerRepId).filter((x): x is string => x !== null));
+    const owners = new Set([...accountBefore.values()].map((b) => b.ownerRepId).filter((x): x is string => x !== null));
     const leftOwners = [...owners].filter((repId) => {
       const status = restoredRepStatus.get(repId) ?? (core.sqlite.prepare('select status from reps where id = ?').get(repId) as { status: string } | undefined)?.status;
       return status === 'left';
@@ -133,25 +137,23 @@ export function undoJournal(core: Core, actor: Actor, id: string): { journalId: 
     }
 
     const now = core.clock.now();
-    const restoreAccount = core.sqlite.prepare(
-      `update accounts set owner_rep_id = ?, owned_since = ?, previous_owner_rep_id = ?, pooled_at = ?, updated_at = ?, updated_by = ?, version = ?
-       where id = ? and version = ?`,
-    );
+    // Owner columns and reclaim schedule restored in one UPDATE per account (see ownerWriter).
+    const rows = loadOwnerRows(core, [...accountBefore.keys()]);
+    const restoreAccount = ownerWriter(core);
     const restoreRep = core.sqlite.prepare('update reps set status = ?, left_on = ?, updated_at = ?, updated_by = ?, version = ? where id = ? and version = ?');
     const restoreCursor = core.sqlite.prepare('update allocation_rules set rr_cursor = ? where id = ? and rr_cursor = ?');
     const insertAudit = core.sqlite.prepare(
       'insert into audit_log (id, at, user_id, user_name, action, entity_type, entity_id, before, after, reason, journal_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const reason = `撤销：${j.summary}`;
-    const accountIds: string[] = [];
+    let restored = 0;
     for (const it of items) {
       if (it.entity_type === 'account') {
-        const b = parse<OwnerState>(it.before);
-        const a = parse<OwnerState>(it.after);
-        const r = restoreAccount.run(b.ownerRepId, b.ownedSince, b.previousOwnerRepId, b.pooledAt, b.updatedAt, b.updatedBy, b.version, it.entity_id, it.after_version);
-        if (r.changes !== 1) throw new AppError('CONFLICT', msg('撤销期间数据被修改，请重试', 'The data changed during the undo; try again'));
-        insertAudit.run(newId(now), now, actor.id, actor.name, 'account.undo', 'account', it.entity_id, ownerJson(a.ownerRepId), ownerJson(b.ownerRepId), reason, id);
-        accountIds.push(it.entity_id);
+        const b = accountBefore.get(it.entity_id)!;
+        const row = rows.get(it.entity_id);
+        if (!row || row[7] !== it.after_version || !restoreAccount(row, b, it.after_version)) throw new AppError('CONFLICT', msg('撤销期间数据被修改，请重试', 'The data changed during the undo; try again'));
+        insertAudit.run(newId(now), now, actor.id, actor.name, 'account.undo', 'account', it.entity_id, ownerJson(row[1]), ownerJson(b.ownerRepId), reason, id);
+        restored++;
       } else if (it.entity_type === 'rep') {
         const b = parse<{ status: string; leftOn: string | null; updatedAt: number; updatedBy: string | null; version: number }>(it.before);
         const a = parse<{ status: string }>(it.after);
@@ -165,9 +167,8 @@ export function undoJournal(core: Core, actor: Actor, id: string): { journalId: 
     }
     core.sqlite.prepare('update account_transfers set undone_at = ? where journal_id = ?').run(now, id);
     core.sqlite.prepare('update journals set undone_at = ?, undone_by = ? where id = ?').run(now, actor.id, id);
-    insertAudit.run(newId(now), now, actor.id, actor.name, 'journal.undo', 'journal', id, null, JSON.stringify({ summary: j.summary, restored: accountIds.length }), reason, id);
-    refreshReclaimSchedule(core, accountIds);
-    return { journalId: id, restored: accountIds.length };
+    insertAudit.run(newId(now), now, actor.id, actor.name, 'journal.undo', 'journal', id, null, JSON.stringify({ summary: j.summary, restored }), reason, id);
+    return { journalId: id, restored };
   });
   core.events.emit('data.changed', { entities: ['accounts', 'reps', 'journals'] });
   return result;

@@ -4,7 +4,9 @@ import { msg } from '../../../shared/i18n/text';
 import { AppError } from '../../../shared/rpc/errors';
 import type { Actor, Core } from '../core';
 import { newId } from '../ids';
-import { refreshReclaimSchedule } from './pool-schedule';
+import { loadOwnerRows, type OwnerState, ownerStateOf, ownerWriter } from './owner-write';
+
+export type { OwnerState } from './owner-write';
 
 export type TransferKind = (typeof TRANSFER_KINDS)[number];
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
@@ -34,17 +36,6 @@ export interface OwnerChangeOptions {
   extraItems?: readonly ExtraJournalItem[];
 }
 
-/** The owner columns a journal item remembers; undo writes them back exactly. */
-export interface OwnerState {
-  ownerRepId: string | null;
-  ownedSince: number | null;
-  previousOwnerRepId: string | null;
-  pooledAt: number | null;
-  updatedAt: number;
-  updatedBy: string | null;
-  version: number;
-}
-
 /** JSON text of a string or null; ids (ULIDs) need no escaping, anything else goes through JSON.stringify. */
 function q(v: string | null): string {
   return v === null ? 'null' : /^[0-9A-Za-z_-]*$/.test(v) ? `"${v}"` : JSON.stringify(v);
@@ -62,17 +53,8 @@ export function ownerJson(ownerRepId: string | null): string {
   return `{"ownerRepId":${q(ownerRepId)}}`;
 }
 
-type StateRow = [string, string | null, number | null, string | null, number | null, number, string | null, number, number | null];
-
 export function loadOwnerStates(core: Core, ids: readonly string[]): Map<string, OwnerState & { deleted: boolean }> {
-  const rows = core.sqlite
-    .prepare(
-      `select id, owner_rep_id, owned_since, previous_owner_rep_id, pooled_at, updated_at, updated_by, version, deleted_at
-       from accounts where id in (select value from json_each(?))`,
-    )
-    .raw()
-    .all(JSON.stringify(ids)) as StateRow[];
-  return new Map(rows.map((r) => [r[0], { ownerRepId: r[1], ownedSince: r[2], previousOwnerRepId: r[3], pooledAt: r[4], updatedAt: r[5], updatedBy: r[6], version: r[7], deleted: r[8] !== null }]));
+  return new Map([...loadOwnerRows(core, ids)].map(([id, r]) => [id, { ...ownerStateOf(r), deleted: r[8] !== null }]));
 }
 
 /** Refuses ids that are not (or no longer) accounts, naming a few of them. */
@@ -85,7 +67,7 @@ export function requireAccountsExist(ids: readonly string[], found: ReadonlyMap<
 
 /**
  * The one place owners change. In one transaction, for every account whose owner really changes:
- * bump its version, write an account_transfers row (from, to, by, when, reason), a journal item with
+ * bump its version (and store its new reclaim schedule), write an account_transfers row (from, to, by, when, reason), a journal item with
  * the owner columns before and after, and an audit entry; plus one journals row for the whole
  * operation, so that it can be undone as a whole. Prepared statements keep 10,000 accounts well
  * under a second.
@@ -93,13 +75,13 @@ export function requireAccountsExist(ids: readonly string[], found: ReadonlyMap<
 export function applyOwnerChanges(core: Core, actor: Actor, moves: readonly OwnerMove[], opts: OwnerChangeOptions): { journalId: string | null; changed: number } {
   return core.tx(() => {
     const ids = [...new Set(moves.map((m) => m.accountId))];
-    const states = loadOwnerStates(core, ids);
-    requireAccountsExist(ids, states);
+    const rows = loadOwnerRows(core, ids);
+    requireAccountsExist(ids, new Map([...rows].map(([id, r]) => [id, { deleted: r[8] !== null }])));
     const seen = new Set<string>();
     const effective = moves.filter((m) => {
       if (seen.has(m.accountId)) return false;
       seen.add(m.accountId);
-      return states.get(m.accountId)!.ownerRepId !== m.toRepId;
+      return rows.get(m.accountId)![1] !== m.toRepId;
     });
     if (effective.length === 0) return { journalId: null, changed: 0 };
     const now = core.clock.now();
@@ -109,10 +91,8 @@ export function applyOwnerChanges(core: Core, actor: Actor, moves: readonly Owne
     sqlite
       .prepare('insert into journals (id, kind, summary, item_count, created_at, created_by) values (?, ?, ?, ?, ?, ?)')
       .run(journalId, opts.journalKind, opts.summary, effective.length + extras.length, now, actor.id);
-    const update = sqlite.prepare(
-      `update accounts set owner_rep_id = ?, owned_since = ?, previous_owner_rep_id = ?, pooled_at = ?, updated_at = ?, updated_by = ?, version = ?
-       where id = ? and version = ?`,
-    );
+    // The owner and the reclaim schedule in one UPDATE per account (see ownerWriter).
+    const write = ownerWriter(core);
     const insertTransfer = sqlite.prepare('insert into account_transfers (id, account_id, from_rep_id, to_rep_id, kind, reason, journal_id, at, by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const insertItem = sqlite.prepare('insert into journal_items (id, journal_id, entity_type, entity_id, action, before, after, after_version) values (?, ?, ?, ?, ?, ?, ?, ?)');
     const insertAudit = sqlite.prepare(
@@ -120,35 +100,30 @@ export function applyOwnerChanges(core: Core, actor: Actor, moves: readonly Owne
     );
     const action = `account.${opts.kind}`;
     for (const m of effective) {
-      const s = states.get(m.accountId)!;
-      const before: OwnerState = { ownerRepId: s.ownerRepId, ownedSince: s.ownedSince, previousOwnerRepId: s.previousOwnerRepId, pooledAt: s.pooledAt, updatedAt: s.updatedAt, updatedBy: s.updatedBy, version: s.version };
+      const row = rows.get(m.accountId)!;
+      const before = ownerStateOf(row);
       const after: OwnerState = {
         ownerRepId: m.toRepId,
         ownedSince: m.toRepId === null ? null : now,
-        previousOwnerRepId: s.ownerRepId ?? s.previousOwnerRepId,
+        previousOwnerRepId: before.ownerRepId ?? before.previousOwnerRepId,
         pooledAt: m.toRepId === null ? now : null,
         updatedAt: now,
         updatedBy: actor.id,
-        version: s.version + 1,
+        version: before.version + 1,
       };
-      const r = update.run(after.ownerRepId, after.ownedSince, after.previousOwnerRepId, after.pooledAt, after.updatedAt, after.updatedBy, after.version, m.accountId, s.version);
-      if (r.changes !== 1) {
+      if (!write(row, after, before.version)) {
         const code = (sqlite.prepare('select code from accounts where id = ?').get(m.accountId) as { code: string } | undefined)?.code ?? m.accountId;
         throw new AppError('CONFLICT', msg(`客户 ${code} 正被同时修改，请重试`, `Account ${code} is being changed at the same time; try again`));
       }
       const reason = m.reason ?? opts.reason;
-      insertTransfer.run(newId(now), m.accountId, s.ownerRepId, m.toRepId, opts.kind, reason, journalId, now, actor.name);
+      insertTransfer.run(newId(now), m.accountId, before.ownerRepId, m.toRepId, opts.kind, reason, journalId, now, actor.name);
       insertItem.run(newId(now), journalId, 'account', m.accountId, 'update', ownerStateJson(before), ownerStateJson(after), after.version);
-      insertAudit.run(newId(now), now, actor.id, actor.name, action, 'account', m.accountId, ownerJson(s.ownerRepId), ownerJson(m.toRepId), reason, journalId);
+      insertAudit.run(newId(now), now, actor.id, actor.name, action, 'account', m.accountId, ownerJson(before.ownerRepId), ownerJson(m.toRepId), reason, journalId);
     }
     for (const x of extras) {
       insertItem.run(newId(now), journalId, x.entityType, x.entityId, 'update', JSON.stringify(x.before), JSON.stringify(x.after), x.afterVersion);
     }
     insertAudit.run(newId(now), now, actor.id, actor.name, `journal.${opts.journalKind}`, 'journal', journalId, null, JSON.stringify({ summary: opts.summary, items: effective.length }), opts.reason, journalId);
-    refreshReclaimSchedule(
-      core,
-      effective.map((m) => m.accountId),
-    );
     return { journalId, changed: effective.length };
   });
 }

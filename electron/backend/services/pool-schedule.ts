@@ -2,7 +2,7 @@ import { asc } from 'drizzle-orm';
 import { poolRules } from '../../../db/schema';
 import type { Tier } from '../../../shared/domain/allocation-match';
 import { localDateFn } from '../../../shared/domain/local-date';
-import { type PoolRuleSpec, poolRuleFor, reclaimSchedule } from '../../../shared/domain/pool-rules';
+import { type PoolAccount, type PoolRuleSpec, poolRuleFor, reclaimSchedule } from '../../../shared/domain/pool-rules';
 import type { Core } from '../core';
 import { loadTerritoryIndex } from './territory-index';
 
@@ -66,28 +66,46 @@ export function ownedOnFn(core: Core): (row: OwnedRow) => string {
   return (row) => local(row[2] ?? row[3]);
 }
 
+/** The stored reclaim columns of one account: [reclaim_on, reclaim_remind_on, reclaim_trigger]. */
+export type StoredSchedule = [dueOn: string | null, remindOn: string | null, trigger: string | null];
+
+const NO_SCHEDULE: StoredSchedule = [null, null, null];
+
+/**
+ * The stored reclaim columns an owned account should have under the current pool rules, with the
+ * rules and the territory tree loaded once (null: no enabled rule, so no account has a schedule).
+ * Owner changes use it to write the schedule in the same UPDATE as the owner instead of a second pass.
+ */
+export function scheduleFn(core: Core): ((a: PoolAccount) => StoredSchedule) | null {
+  const rules = loadPoolRuleSpecs(core);
+  if (!rules.some((r) => r.enabled)) return null;
+  const territories = loadTerritoryIndex(core).ancestors;
+  return (a) => {
+    const rule = poolRuleFor(rules, a, territories);
+    const s = rule ? reclaimSchedule(a, rule) : null;
+    return s ? [s.dueOn, s.remindOn, s.trigger] : NO_SCHEDULE;
+  };
+}
+
 /**
  * Recomputes the stored reclaim dates (accounts.reclaim_on / reclaim_remind_on / reclaim_trigger)
  * from the pool rules: for the given accounts, or all. Writes only rows whose value changed and never
  * bumps the version: the columns are derived, like the receivable aggregates.
  */
 export function refreshReclaimSchedule(core: Core, ids?: readonly string[]): number {
-  const rules = loadPoolRuleSpecs(core);
-  if (!rules.some((r) => r.enabled)) {
+  const schedule = scheduleFn(core);
+  if (!schedule) {
     // No rule, no reclaim date: one statement instead of evaluating every account.
     const clear = `update accounts set reclaim_on = null, reclaim_remind_on = null, reclaim_trigger = null
       where (reclaim_on is not null or reclaim_remind_on is not null or reclaim_trigger is not null)`;
     return core.tx(() => (ids ? core.sqlite.prepare(`${clear} and id in (select value from json_each(?))`).run(JSON.stringify(ids)) : core.sqlite.prepare(clear).run()).changes);
   }
-  const territories = loadTerritoryIndex(core).ancestors;
   const ownedOn = ownedOnFn(core);
   const update = core.sqlite.prepare('update accounts set reclaim_on = ?, reclaim_remind_on = ?, reclaim_trigger = ? where id = ?');
   let changed = 0;
   core.tx(() => {
     for (const row of loadOwnedRows(core, ids)) {
-      const rule = poolRuleFor(rules, { territoryId: row[7], tier: row[8] }, territories);
-      const s = rule ? reclaimSchedule({ territoryId: row[7], tier: row[8], ownedOn: ownedOn(row), lastFollowupOn: row[4], lastDealOn: row[5], protectedUntil: row[6] }, rule) : null;
-      const next: [string | null, string | null, string | null] = s ? [s.dueOn, s.remindOn, s.trigger] : [null, null, null];
+      const next = schedule({ territoryId: row[7], tier: row[8], ownedOn: ownedOn(row), lastFollowupOn: row[4], lastDealOn: row[5], protectedUntil: row[6] });
       if (next[0] !== row[11] || next[1] !== row[12] || next[2] !== row[13]) {
         update.run(next[0], next[1], next[2], row[0]);
         changed++;

@@ -10,9 +10,22 @@ function uniq(ids: readonly string[]): string[] {
   return [...new Set(ids)];
 }
 
+function notFound(toRepId: string): AppError {
+  return new AppError('NOT_FOUND', msg(`业务员不存在：${toRepId}`, `Rep not found: ${toRepId}`), { field: 'toRepId' });
+}
+
 function targetRep(core: Core, toRepId: string) {
   const rep = allRepLoads(core).find((r) => r.id === toRepId);
-  if (!rep) throw new AppError('NOT_FOUND', msg(`业务员不存在：${toRepId}`, `Rep not found: ${toRepId}`), { field: 'toRepId' });
+  if (!rep) throw notFound(toRepId);
+  return rep;
+}
+
+/** The receiving rep without the load figures: those mean a pass over every account, which a transfer does not need. */
+function receivingRep(core: Core, toRepId: string): { id: string; name: string; employeeNo: string | null; status: string } {
+  const rep = core.sqlite.prepare('select id, name, employee_no as employeeNo, status from reps where id = ? and deleted_at is null').get(toRepId) as
+    | { id: string; name: string; employeeNo: string | null; status: string }
+    | undefined;
+  if (!rep) throw notFound(toRepId);
   return rep;
 }
 
@@ -39,7 +52,7 @@ export function previewTransfer(core: Core, input: { accountIds: string[]; toRep
 export function transferAccounts(core: Core, actor: Actor, input: { accountIds: string[]; toRepId: string; reason: string }): { journalId: string | null; changed: number; unchanged: number } {
   const ids = uniq(input.accountIds);
   const result = core.tx(() => {
-    const rep = targetRep(core, input.toRepId);
+    const rep = receivingRep(core, input.toRepId);
     if (rep.status === 'left') throw new AppError('RULE_VIOLATION', msg(`业务员${repLabel(rep)}已离职，不能接收客户`, `${repLabel(rep)} has left and cannot receive accounts`), { field: 'toRepId' });
     return applyOwnerChanges(
       core,

@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { refreshReclaimSchedule } from '../../electron/backend/services/pool-schedule';
+import { setUpBackend } from '../helpers/backend';
+import { makeAccounts, makeRep } from '../helpers/allocation-data';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+/**
+ * Owner changes and undo write the reclaim schedule in the same UPDATE as the owner (ownerWriter)
+ * instead of a refreshReclaimSchedule pass afterwards: after each of them, a full refresh must find
+ * nothing left to change, and the stored dates must be the ones the rules give.
+ */
+describe('reclaim schedule written with the owner', () => {
+  it('transfer, release, claim, reclaim and their undos leave the schedule a full refresh would store', async () => {
+    const t = await setUpBackend({ now: '2026-11-23T02:00:00Z' });
+    cleanup = t.close;
+    const zhang = await makeRep(t.client, '张伟', { employeeNo: 'E001' });
+    const li = await makeRep(t.client, '李娜', { employeeNo: 'E002' });
+    const accounts = await makeAccounts(t.client, 6);
+    const ids = accounts.map((a) => a.id);
+    await t.client.call('poolRules.create', { name: '默认', noFollowupDays: 30, reminderDays: 3 });
+    const schedules = () => t.core.sqlite.prepare('select id, owner_rep_id, reclaim_on, reclaim_remind_on, reclaim_trigger from accounts order by id').all();
+    const settled = () => expect(refreshReclaimSchedule(t.core)).toBe(0);
+
+    const first = await t.client.call('transfers.apply', { accountIds: ids, toRepId: zhang.id, reason: '分配' });
+    settled();
+    expect((await t.client.call('accounts.get', { id: ids[0]! })).account).toMatchObject({ reclaimOn: '2026-12-23', reclaimRemindOn: '2026-12-20' });
+    const afterFirst = schedules();
+
+    t.clock.set('2026-12-01T02:00:00Z');
+    const second = await t.client.call('transfers.apply', { accountIds: ids.slice(0, 3), toRepId: li.id, reason: '调整' });
+    settled();
+    expect((await t.client.call('accounts.get', { id: ids[0]! })).account).toMatchObject({ reclaimOn: '2026-12-31', reclaimRemindOn: '2026-12-28', reclaimTrigger: 'no_followup' });
+    expect((await t.client.call('accounts.get', { id: ids[5]! })).account.reclaimOn).toBe('2026-12-23');
+
+    await t.client.call('pool.release', { accountIds: [ids[3]!], reason: '退回' });
+    settled();
+    expect((await t.client.call('accounts.get', { id: ids[3]! })).account).toMatchObject({ reclaimOn: null, reclaimRemindOn: null, reclaimTrigger: null });
+
+    t.clock.set('2026-12-24T02:00:00Z');
+    const run = await t.client.call('pool.reclaimApply', { confirmIds: [], confirmAll: false });
+    expect(run.reclaimed).toBe(2);
+    settled();
+    await t.client.call('journals.undo', { id: run.journalId! });
+    settled();
+    expect((await t.client.call('accounts.get', { id: ids[5]! })).account.reclaimOn).toBe('2026-12-23');
+
+    const journals = (await t.client.call('journals.list', { offset: 0, limit: 10 })).items;
+    await t.client.call('journals.undo', { id: journals.find((j) => j.kind === 'pool_release')!.id });
+    settled();
+    await t.client.call('journals.undo', { id: second.journalId! });
+    settled();
+    expect(schedules()).toEqual(afterFirst);
+    await t.client.call('journals.undo', { id: first.journalId! });
+    settled();
+    expect(schedules().every((r) => (r as { reclaim_on: string | null }).reclaim_on === null)).toBe(true);
+  });
+});
