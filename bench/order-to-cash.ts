@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readMigrations } from '../db/migrate';
 import { fixedClock } from '../electron/backend/clock';
 import { createBackend, type Backend } from '../electron/backend/createBackend';
 import { silentLogger } from '../electron/backend/logger';
@@ -13,6 +12,7 @@ import { generateInstalments } from '../shared/domain/instalment-plan';
 import { lineAmount } from '../shared/domain/line-amount';
 import { createClient } from '../shared/rpc/client';
 import { record, time } from './harness';
+import { schemaKey } from './seed';
 
 /**
  * Order-to-cash at size: 100,000 accounts, 200,000 orders with 1,000,000 lines, ~300,000 instalments and
@@ -28,7 +28,7 @@ const TODAY = '2026-11-23';
 const NOW = '2026-11-23T02:00:00Z';
 const SIZE = { accounts: 100_000, reps: 300, orders: 200_000, linesPerOrder: 5, payments: 200_000 };
 /** The cache is per schema version: a new migration means new data. */
-const FILE = join(tmpdir(), 'salesdesk-bench', `o2c-v5-schema${readMigrations().length}-${SIZE.accounts}-${SIZE.orders * SIZE.linesPerOrder}-${SIZE.payments}.sqlite`);
+const FILE = join(tmpdir(), 'salesdesk-bench', `o2c-v5-schema${schemaKey()}-${SIZE.accounts}-${SIZE.orders * SIZE.linesPerOrder}-${SIZE.payments}.sqlite`);
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

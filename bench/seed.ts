@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -26,8 +27,14 @@ const CACHE_DIR = resolve(import.meta.dirname, '.cache');
 const CACHE_FILE = join(CACHE_DIR, 'big.sqlite');
 const CACHE_META = join(CACHE_DIR, 'big.json');
 
+/** The schema a cached database was made with: every migration's name and statements (not just how many). */
+export function schemaKey(): string {
+  const migrations = readMigrations();
+  return `${migrations.length}-${createHash('sha1').update(JSON.stringify(migrations.map((m) => [m.tag, m.statements]))).digest('hex').slice(0, 12)}`;
+}
+
 function cacheKey() {
-  return { generatorVersion: DEMO_GENERATOR_VERSION, migrations: readMigrations().length, ...BIG_DB };
+  return { generatorVersion: DEMO_GENERATOR_VERSION, schema: schemaKey(), ...BIG_DB };
 }
 
 function cachedFile(): string | null {
