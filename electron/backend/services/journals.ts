@@ -2,6 +2,7 @@ import type { Journal } from '../../../shared/contract/journals';
 import { msg } from '../../../shared/i18n/text';
 import { AppError } from '../../../shared/rpc/errors';
 import type { Actor, Core } from '../core';
+import { undoImport } from './import/commit/undo-import';
 import { newId } from '../ids';
 import { ownerJson } from './owner-changes';
 import { loadOwnerRows, type OwnerState, ownerWriter } from './owner-write';
@@ -97,8 +98,11 @@ function parse<T>(text: string | null): T {
  * (before and after swapped) plus a journal.undo entry.
  */
 export function undoJournal(core: Core, actor: Actor, id: string): { journalId: string; restored: number } {
+  const journal = requireJournal(core, id);
+  // An import's items also create and delete rows of many tables; its batch knows how to undo them.
+  if (journal.kind === 'import') return undoImportJournal(core, actor, journal);
   const result = core.tx(() => {
-    const j = requireJournal(core, id);
+    const j = journal;
     if (j.undoneAt !== null) throw new AppError('CONFLICT', msg(`该操作已于之前撤销：${j.summary}`, `This operation was already undone: ${j.summary}`));
     if (j.conflicts > 0) {
       const changed = core.sqlite
@@ -172,4 +176,11 @@ export function undoJournal(core: Core, actor: Actor, id: string): { journalId: 
   });
   core.events.emit('data.changed', { entities: ['accounts', 'reps', 'journals'] });
   return result;
+}
+
+function undoImportJournal(core: Core, actor: Actor, j: Journal): { journalId: string; restored: number } {
+  const batch = core.sqlite.prepare('select id from import_batches where journal_id = ?').get(j.id) as { id: string } | undefined;
+  if (!batch) throw new AppError('NOT_FOUND', msg(`找不到该操作对应的导入批次：${j.summary}`, `No import batch for this operation: ${j.summary}`));
+  const r = undoImport(core, actor, batch.id);
+  return { journalId: j.id, restored: r.restored + r.deleted };
 }

@@ -154,6 +154,17 @@ describe('accounts import end to end', () => {
     }
   });
 
+  it('undoing the import from the operations log (journals.undo) undoes its batch', async () => {
+    const t = await withReps();
+    const before = dumpDatabase(t.core.sqlite);
+    const r = await t.client.call('imports.run', { path: await accountsWorkbook(t.dir), kind: 'accounts', skipInvalid: true });
+    const { journal_id: journalId } = t.core.sqlite.prepare('select journal_id from import_batches where id = ?').get(r.batchId!) as { journal_id: string };
+    const undone = await t.client.call('journals.undo', { id: journalId });
+    expect(undone).toEqual({ journalId, restored: r.created });
+    expect(dumpDatabase(t.core.sqlite)).toEqual(before);
+    await expect(t.client.call('journals.undo', { id: journalId })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
   it('undo of an update restores the previous values and versions', async () => {
     const t = await withReps();
     const file = await accountsWorkbook(t.dir);
