@@ -70,9 +70,13 @@ async function gridCount(q: WorkQueue): Promise<{ shown: number; grid: number }>
     { timeout: 20_000 },
   ).catch(() => undefined);
   const shown = number(await page.getByTestId(label).innerText());
-  // AG Grid's own idea of the rows (aria-rowcount counts the header row too).
-  const aria = await page.getByTestId(grid).locator('[role="treegrid"], [role="grid"]').first().getAttribute('aria-rowcount');
-  return { shown, grid: Number(aria) - 1 };
+  // AG Grid's own idea of the rows (aria-rowcount counts the header row too). It is -1 until the grid
+  // knows its last row, which can be a frame after the label.
+  let aria = -1;
+  await expect
+    .poll(async () => (aria = Number(await page.getByTestId(grid).locator('[role="treegrid"], [role="grid"]').first().getAttribute('aria-rowcount'))))
+    .toBeGreaterThan(0);
+  return { shown, grid: aria - 1 };
 }
 
 describe('工作台 in Chromium', () => {

@@ -25,9 +25,19 @@ afterAll(async () => {
   await close?.();
 });
 
-async function gridRowCount(p: Page): Promise<number> {
-  const attr = await p.locator('[data-testid="accounts-grid"] [role="grid"], [data-testid="accounts-grid"] [role="treegrid"]').first().getAttribute('aria-rowcount');
-  return Number(attr ?? 0);
+const GRID = '[data-testid="accounts-grid"] [role="grid"], [data-testid="accounts-grid"] [role="treegrid"]';
+
+/**
+ * The grid's row count once it is known and `ok` holds for it (aria-rowcount is -1 until the grid knows
+ * its last row, which can be a frame after the first rows are drawn).
+ */
+async function gridRowCount(p: Page, ok: (n: number) => boolean = () => true): Promise<number> {
+  let n = -1;
+  await expect.poll(async () => {
+    n = Number((await p.locator(GRID).first().getAttribute('aria-rowcount')) ?? -1);
+    return n > 0 && ok(n);
+  }).toBe(true);
+  return n;
 }
 
 describe('the app shell in Chromium', () => {
@@ -70,7 +80,7 @@ describe('the app shell in Chromium', () => {
       needle,
       { timeout: 10_000 },
     );
-    expect(await gridRowCount(page)).toBeLessThan(total);
+    expect(await gridRowCount(page, (n) => n < total)).toBeLessThan(total);
 
     // Open the first account's drawer.
     await page.locator('[data-testid="accounts-grid"] [role="row"][row-index="0"] [col-id="name"]').click();
