@@ -14,6 +14,7 @@ import type { TaskControl } from '../session/load-table';
 import { BATCH_ROWS } from '../session/staging';
 import { convertCell, rawText } from './convert-cell';
 import { issue, type RowIssue } from './issue';
+import { nonDataRow } from './non-data-row';
 import { RefResolver } from './refs';
 
 export type RowAction = 'create' | 'update' | 'unchanged' | 'skip' | 'error';
@@ -52,7 +53,6 @@ export function mappedColumns(session: ImportSession, kind: ImportKind): { mappe
   return { mapped, extra };
 }
 
-const TOTAL_WORDS = /^(合计|总计|小计|共计|总额|合计金额|total|subtotal|grand total)[:：]?$/i;
 
 /**
  * Validates every staged row: converts the mapped cells, checks required fields and references,
@@ -122,16 +122,9 @@ export async function runValidation(core: Core, session: ImportSession, control:
       }
       let action: RowAction | null = null;
       // Rows that are not data: blank in every mapped column, a repeated header, a totals line.
-      const firstText = staged.cells.map((c) => (c ? rawText(c, date1904).trim() : '')).find((t) => t !== '') ?? '';
-      const repeatsHeader = staged.cells.filter(Boolean).length >= 2 && staged.cells.every((c, i) => !c || normalizeHeader(rawText(c, date1904)).key === headerKeys[i]);
-      if (!any) {
-        issues.push(issue('warning', 'EMPTY_ROW', null, null, '', '已映射的列中没有数据，跳过', 'nothing in the mapped columns; skipped'));
-        action = 'skip';
-      } else if (repeatsHeader) {
-        issues.push(issue('warning', 'HEADER_REPEAT', null, null, firstText, '重复的表头行，跳过', 'a repeated header row; skipped'));
-        action = 'skip';
-      } else if (TOTAL_WORDS.test(firstText.replace(/\s+/g, ''))) {
-        issues.push(issue('warning', 'TOTAL_ROW', null, null, firstText, '合计/小计行，跳过', 'a totals row; skipped'));
+      const notData = nonDataRow(staged.cells, any, headerKeys, date1904);
+      if (notData) {
+        issues.push(notData);
         action = 'skip';
       }
       let record: Rec | null = null;
