@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { refreshReclaimSchedule } from '../../electron/backend/services/pool-schedule';
+import { loadOwnerRows, ownerWrites, unwrittenAccount } from '../../electron/backend/services/owner-write';
 import { setUpBackend } from '../helpers/backend';
 import { makeAccounts, makeRep } from '../helpers/allocation-data';
 
@@ -7,7 +8,7 @@ let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
 /**
- * Owner changes and undo write the reclaim schedule in the same UPDATE as the owner (ownerWriter)
+ * Owner changes and undo write the reclaim schedule in the same write as the owner (ownerWrites)
  * instead of a refreshReclaimSchedule pass afterwards: after each of them, a full refresh must find
  * nothing left to change, and the stored dates must be the ones the rules give.
  */
@@ -55,5 +56,35 @@ describe('reclaim schedule written with the owner', () => {
     await t.client.call('journals.undo', { id: first.journalId! });
     settled();
     expect(schedules().every((r) => (r as { reclaim_on: string | null }).reclaim_on === null)).toBe(true);
+  });
+});
+
+/**
+ * The set-based owner write is optimistic: a row whose version is not the one the caller read is
+ * not written, the count says so, and the caller can name the account. applyOwnerChanges turns that
+ * into a CONFLICT that rolls the whole operation back.
+ */
+describe('optimistic owner writes', () => {
+  it('skips a row whose version moved on and names it; the other rows are written with their values', async () => {
+    const t = await setUpBackend({ now: '2026-11-23T02:00:00Z' });
+    cleanup = t.close;
+    const zhang = await makeRep(t.client, '张伟', { employeeNo: 'E001' });
+    const accounts = await makeAccounts(t.client, 3);
+    const ids = accounts.map((a) => a.id);
+    const rows = loadOwnerRows(t.core, ids);
+    const now = t.clock.now();
+    const writes = ownerWrites(t.core);
+    const next = (version: number) => ({ ownerRepId: zhang.id, ownedSince: now, previousOwnerRepId: null, pooledAt: null, updatedAt: now, updatedBy: null, version });
+    writes.add(rows.get(ids[0]!)!, next(2), 1);
+    writes.add(rows.get(ids[1]!)!, next(3), 2); // read as version 2, but the row is at 1
+    writes.add(rows.get(ids[2]!)!, next(2), 1);
+    expect(t.core.tx(() => writes.flush())).toBe(2);
+    expect(unwrittenAccount(t.core, ids.map((id, i) => ({ id, version: i === 1 ? 3 : 2 })))).toBe(accounts[1]!.code);
+    const stored = t.core.sqlite.prepare('select owner_rep_id, owned_since, version from accounts where id in (?, ?, ?) order by code').all(...ids);
+    expect(stored).toEqual([
+      { owner_rep_id: zhang.id, owned_since: now, version: 2 },
+      { owner_rep_id: null, owned_since: null, version: 1 },
+      { owner_rep_id: zhang.id, owned_since: now, version: 2 },
+    ]);
   });
 });

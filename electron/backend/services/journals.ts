@@ -5,7 +5,7 @@ import type { Actor, Core } from '../core';
 import { undoImport } from './import/commit/undo-import';
 import { newId } from '../ids';
 import { ownerJson } from './owner-changes';
-import { loadOwnerRows, type OwnerState, ownerWriter } from './owner-write';
+import { loadOwnerRows, type OwnerState, ownerWrites } from './owner-write';
 
 interface JournalRow {
   id: string;
@@ -83,6 +83,10 @@ export function getJournal(core: Core, id: string, limit: number) {
   };
 }
 
+function changedDuringUndo(): AppError {
+  return new AppError('CONFLICT', msg('撤销期间数据被修改，请重试', 'The data changed during the undo; try again'));
+}
+
 function parse<T>(text: string | null): T {
   return JSON.parse(text ?? 'null') as T;
 }
@@ -141,37 +145,43 @@ export function undoJournal(core: Core, actor: Actor, id: string): { journalId: 
     }
 
     const now = core.clock.now();
-    // Owner columns and reclaim schedule restored in one UPDATE per account (see ownerWriter).
+    // Owner columns and reclaim schedule restored together, set-based (see ownerWrites).
     const rows = loadOwnerRows(core, [...accountBefore.keys()]);
-    const restoreAccount = ownerWriter(core);
+    const restore = ownerWrites(core);
     const restoreRep = core.sqlite.prepare('update reps set status = ?, left_on = ?, updated_at = ?, updated_by = ?, version = ? where id = ? and version = ?');
     const restoreCursor = core.sqlite.prepare('update allocation_rules set rr_cursor = ? where id = ? and rr_cursor = ?');
-    const insertAudit = core.sqlite.prepare(
-      'insert into audit_log (id, at, user_id, user_name, action, entity_type, entity_id, before, after, reason, journal_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
     const reason = `撤销：${j.summary}`;
+    const audits: unknown[][] = [];
     let restored = 0;
     for (const it of items) {
       if (it.entity_type === 'account') {
         const b = accountBefore.get(it.entity_id)!;
         const row = rows.get(it.entity_id);
-        if (!row || row[7] !== it.after_version || !restoreAccount(row, b, it.after_version)) throw new AppError('CONFLICT', msg('撤销期间数据被修改，请重试', 'The data changed during the undo; try again'));
-        insertAudit.run(newId(now), now, actor.id, actor.name, 'account.undo', 'account', it.entity_id, ownerJson(row[1]), ownerJson(b.ownerRepId), reason, id);
+        if (!row || row[7] !== it.after_version) throw changedDuringUndo();
+        restore.add(row, b, it.after_version);
+        audits.push([newId(now), 'account.undo', 'account', it.entity_id, ownerJson(row[1]), ownerJson(b.ownerRepId)]);
         restored++;
       } else if (it.entity_type === 'rep') {
         const b = parse<{ status: string; leftOn: string | null; updatedAt: number; updatedBy: string | null; version: number }>(it.before);
         const a = parse<{ status: string }>(it.after);
         const r = restoreRep.run(b.status, b.leftOn, b.updatedAt, b.updatedBy, b.version, it.entity_id, it.after_version);
         if (r.changes !== 1) throw new AppError('CONFLICT', msg('撤销期间业务员资料被修改，请重试', 'The rep changed during the undo; try again'));
-        insertAudit.run(newId(now), now, actor.id, actor.name, 'rep.undo', 'rep', it.entity_id, JSON.stringify({ status: a.status }), JSON.stringify({ status: b.status }), reason, id);
+        audits.push([newId(now), 'rep.undo', 'rep', it.entity_id, JSON.stringify({ status: a.status }), JSON.stringify({ status: b.status })]);
       } else if (it.entity_type === 'allocation_rule') {
         // The round-robin cursor is a fairness hint, not data: put it back only if nobody moved it since.
         restoreCursor.run(parse<{ rrCursor: number }>(it.before).rrCursor, it.entity_id, parse<{ rrCursor: number }>(it.after).rrCursor);
       }
     }
+    if (restore.flush() !== restored) throw changedDuringUndo();
+    audits.push([newId(now), 'journal.undo', 'journal', id, null, JSON.stringify({ summary: j.summary, restored })]);
+    core.sqlite
+      .prepare(
+        `insert into audit_log (id, at, user_id, user_name, action, entity_type, entity_id, before, after, reason, journal_id)
+         select m.value->>0, @now, @userId, @userName, m.value->>1, m.value->>2, m.value->>3, m.value->>4, m.value->>5, @reason, @journalId from json_each(@rows) m`,
+      )
+      .run({ rows: JSON.stringify(audits), now, userId: actor.id, userName: actor.name, reason, journalId: id });
     core.sqlite.prepare('update account_transfers set undone_at = ? where journal_id = ?').run(now, id);
     core.sqlite.prepare('update journals set undone_at = ?, undone_by = ? where id = ?').run(now, actor.id, id);
-    insertAudit.run(newId(now), now, actor.id, actor.name, 'journal.undo', 'journal', id, null, JSON.stringify({ summary: j.summary, restored }), reason, id);
     return { journalId: id, restored };
   });
   core.events.emit('data.changed', { entities: ['accounts', 'reps', 'journals'] });

@@ -4,7 +4,7 @@ import { msg } from '../../../shared/i18n/text';
 import { AppError } from '../../../shared/rpc/errors';
 import type { Actor, Core } from '../core';
 import { newId } from '../ids';
-import { loadOwnerRows, type OwnerState, ownerStateOf, ownerWriter } from './owner-write';
+import { loadOwnerRows, type OwnerState, ownerStateOf, ownerWrites, unwrittenAccount } from './owner-write';
 
 export type { OwnerState } from './owner-write';
 
@@ -65,12 +65,19 @@ export function requireAccountsExist(ids: readonly string[], found: ReadonlyMap<
   throw new AppError('NOT_FOUND', msg(`客户不存在：${shown}`, `No such account: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` … (${missing.length} in all)` : ''}`), { missing: missing.slice(0, 100) });
 }
 
+/** One INSERT … SELECT per table for all the operation's rows, each element of the JSON array one row. */
+function insertAll(core: Core, sql: string, rows: unknown[][], params: Record<string, unknown>): void {
+  if (rows.length > 0) core.sqlite.prepare(sql).run({ ...params, rows: JSON.stringify(rows) });
+}
+
 /**
  * The one place owners change. In one transaction, for every account whose owner really changes:
- * bump its version (and store its new reclaim schedule), write an account_transfers row (from, to, by, when, reason), a journal item with
- * the owner columns before and after, and an audit entry; plus one journals row for the whole
- * operation, so that it can be undone as a whole. Prepared statements keep 10,000 accounts well
- * under a second.
+ * bump its version (and store its new reclaim schedule), write an account_transfers row (from, to,
+ * by, when, reason), a journal item with the owner columns before and after, and an audit entry;
+ * plus one journals row for the whole operation, so that it can be undone as a whole.
+ *
+ * The rows are built here and written set-based: one statement per table over a JSON array, in
+ * the same order and with the same ids as one statement per row would write them (see ownerWrites).
  */
 export function applyOwnerChanges(core: Core, actor: Actor, moves: readonly OwnerMove[], opts: OwnerChangeOptions): { journalId: string | null; changed: number } {
   return core.tx(() => {
@@ -87,18 +94,14 @@ export function applyOwnerChanges(core: Core, actor: Actor, moves: readonly Owne
     const now = core.clock.now();
     const journalId = newId(now);
     const extras = opts.extraItems ?? [];
-    const sqlite = core.sqlite;
-    sqlite
+    core.sqlite
       .prepare('insert into journals (id, kind, summary, item_count, created_at, created_by) values (?, ?, ?, ?, ?, ?)')
       .run(journalId, opts.journalKind, opts.summary, effective.length + extras.length, now, actor.id);
-    // The owner and the reclaim schedule in one UPDATE per account (see ownerWriter).
-    const write = ownerWriter(core);
-    const insertTransfer = sqlite.prepare('insert into account_transfers (id, account_id, from_rep_id, to_rep_id, kind, reason, journal_id, at, by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    const insertItem = sqlite.prepare('insert into journal_items (id, journal_id, entity_type, entity_id, action, before, after, after_version) values (?, ?, ?, ?, ?, ?, ?, ?)');
-    const insertAudit = sqlite.prepare(
-      'insert into audit_log (id, at, user_id, user_name, action, entity_type, entity_id, before, after, reason, journal_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    const action = `account.${opts.kind}`;
+    const owners = ownerWrites(core);
+    const written: { id: string; version: number }[] = [];
+    const transfers: unknown[][] = [];
+    const items: unknown[][] = [];
+    const audits: unknown[][] = [];
     for (const m of effective) {
       const row = rows.get(m.accountId)!;
       const before = ownerStateOf(row);
@@ -111,19 +114,41 @@ export function applyOwnerChanges(core: Core, actor: Actor, moves: readonly Owne
         updatedBy: actor.id,
         version: before.version + 1,
       };
-      if (!write(row, after, before.version)) {
-        const code = (sqlite.prepare('select code from accounts where id = ?').get(m.accountId) as { code: string } | undefined)?.code ?? m.accountId;
-        throw new AppError('CONFLICT', msg(`客户 ${code} 正被同时修改，请重试`, `Account ${code} is being changed at the same time; try again`));
-      }
+      owners.add(row, after, before.version);
+      written.push({ id: m.accountId, version: after.version });
       const reason = m.reason ?? opts.reason;
-      insertTransfer.run(newId(now), m.accountId, before.ownerRepId, m.toRepId, opts.kind, reason, journalId, now, actor.name);
-      insertItem.run(newId(now), journalId, 'account', m.accountId, 'update', ownerStateJson(before), ownerStateJson(after), after.version);
-      insertAudit.run(newId(now), now, actor.id, actor.name, action, 'account', m.accountId, ownerJson(before.ownerRepId), ownerJson(m.toRepId), reason, journalId);
+      transfers.push([newId(now), m.accountId, before.ownerRepId, m.toRepId, reason]);
+      items.push([newId(now), m.accountId, ownerStateJson(before), ownerStateJson(after), after.version]);
+      audits.push([newId(now), m.accountId, ownerJson(before.ownerRepId), ownerJson(m.toRepId), reason]);
     }
-    for (const x of extras) {
-      insertItem.run(newId(now), journalId, x.entityType, x.entityId, 'update', JSON.stringify(x.before), JSON.stringify(x.after), x.afterVersion);
+    if (owners.flush() !== written.length) {
+      const code = unwrittenAccount(core, written) ?? '';
+      throw new AppError('CONFLICT', msg(`客户 ${code} 正被同时修改，请重试`, `Account ${code} is being changed at the same time; try again`));
     }
-    insertAudit.run(newId(now), now, actor.id, actor.name, `journal.${opts.journalKind}`, 'journal', journalId, null, JSON.stringify({ summary: opts.summary, items: effective.length }), opts.reason, journalId);
+    for (const x of extras) items.push([newId(now), x.entityId, JSON.stringify(x.before), JSON.stringify(x.after), x.afterVersion, x.entityType]);
+    insertAll(
+      core,
+      `insert into account_transfers (id, account_id, from_rep_id, to_rep_id, kind, reason, journal_id, at, by)
+       select m.value->>0, m.value->>1, m.value->>2, m.value->>3, @kind, m.value->>4, @journalId, @now, @by from json_each(@rows) m`,
+      transfers,
+      { kind: opts.kind, journalId, now, by: actor.name },
+    );
+    insertAll(
+      core,
+      `insert into journal_items (id, journal_id, entity_type, entity_id, action, before, after, after_version)
+       select m.value->>0, @journalId, coalesce(m.value->>5, 'account'), m.value->>1, 'update', m.value->>2, m.value->>3, m.value->>4 from json_each(@rows) m`,
+      items,
+      { journalId },
+    );
+    audits.push([newId(now), journalId, null, JSON.stringify({ summary: opts.summary, items: effective.length }), opts.reason, 'journal', `journal.${opts.journalKind}`]);
+    insertAll(
+      core,
+      `insert into audit_log (id, at, user_id, user_name, action, entity_type, entity_id, before, after, reason, journal_id)
+       select m.value->>0, @now, @userId, @userName, coalesce(m.value->>6, @action), coalesce(m.value->>5, 'account'), m.value->>1, m.value->>2, m.value->>3, m.value->>4, @journalId
+       from json_each(@rows) m`,
+      audits,
+      { now, userId: actor.id, userName: actor.name, action: `account.${opts.kind}`, journalId },
+    );
     return { journalId, changed: effective.length };
   });
 }
