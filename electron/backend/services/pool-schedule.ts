@@ -1,6 +1,8 @@
 import { asc } from 'drizzle-orm';
 import { poolRules } from '../../../db/schema';
 import type { Tier } from '../../../shared/domain/allocation-match';
+import type { IsoDate } from '../../../shared/domain/dates';
+import type { ReclaimBound } from '../../../shared/domain/pool-reclaim-bound';
 import { localDateFn } from '../../../shared/domain/local-date';
 import { type PoolAccount, type PoolRuleSpec, poolRuleFor, reclaimSchedule } from '../../../shared/domain/pool-rules';
 import type { Core } from '../core';
@@ -58,6 +60,38 @@ export function loadOwnedRows(core: Core, ids?: readonly string[]): OwnedRow[] {
       .all(JSON.stringify(ids)) as OwnedRow[];
   }
   return core.sqlite.prepare(`select ${OWNED_COLUMNS} from accounts where ${where}`).raw().all() as OwnedRow[];
+}
+
+/** Midnight UTC two days after `date`: every instant whose local date is `date` or earlier, in any time zone, is before it. */
+function afterLocalDate(date: IsoDate): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + 2);
+}
+
+/**
+ * The owned accounts that could be due for reclaim today (see ReclaimBound): the bound in SQL, a
+ * little looser on the owned date (time zones), so that no due account is left out; the caller
+ * evaluates each in full. A day's run reads the accounts near or past their date, not all of them.
+ */
+export function loadReclaimCandidates(core: Core, bound: ReclaimBound): OwnedRow[] {
+  const owned = 'coalesce(owned_since, created_at)';
+  const clauses: string[] = [];
+  const params: Record<string, string | number> = {};
+  for (const [key, last] of [
+    ['followup', 'last_followup_on'],
+    ['deal', 'last_deal_on'],
+    ['protection', null],
+  ] as const) {
+    const limit = bound[key];
+    if (limit === null) continue;
+    params[key] = limit;
+    params[`${key}Ms`] = afterLocalDate(limit);
+    clauses.push(`(${owned} < @${key}Ms${last ? ` and (${last} is null or ${last} <= @${key})` : ''})`);
+  }
+  if (clauses.length === 0) return [];
+  return core.sqlite
+    .prepare(`select ${OWNED_COLUMNS} from accounts where deleted_at is null and owner_rep_id is not null and (${clauses.join(' or ')})`)
+    .raw()
+    .all(params) as OwnedRow[];
 }
 
 /** The date the owner got the account; imported accounts without one count from their creation. */

@@ -2,6 +2,7 @@ import type { DecisionPanel } from '../../../shared/contract/decision';
 import { diffDays } from '../../../shared/domain/dates';
 import { fingerprint } from '../../../shared/domain/fingerprint';
 import { localDateFn } from '../../../shared/domain/local-date';
+import { reclaimBound } from '../../../shared/domain/pool-reclaim-bound';
 import { type ReclaimPlan, planReclaim } from '../../../shared/domain/pool-reclaim-plan';
 import { type ClaimRefusal, claimRefusal, poolRuleFor, type ReclaimTrigger } from '../../../shared/domain/pool-rules';
 import { msg } from '../../../shared/i18n/text';
@@ -9,7 +10,7 @@ import { AppError } from '../../../shared/rpc/errors';
 import type { Actor, Core } from '../core';
 import { buildDecisionPanel, loadImpact } from './decision-panel';
 import { applyOwnerChanges, loadOwnerStates, requireAccountsExist } from './owner-changes';
-import { loadOwnedRows, loadPoolRuleSpecs, ownedOnFn, refreshReclaimSchedule } from './pool-schedule';
+import { loadPoolRuleSpecs, loadReclaimCandidates, ownedOnFn, refreshReclaimSchedule } from './pool-schedule';
 import { allRepLoads, repLabel, requireRep } from './rep-lookup';
 import { writeSettings } from './settings';
 import { loadTerritoryIndex } from './territory-index';
@@ -20,13 +21,17 @@ export const TRIGGER_TEXT: Record<ReclaimTrigger, [string, string]> = {
   protection_ended: ['保护期结束未成交', 'protection period ended without a deal'],
 };
 
-/** Today's reclaim run as a plan: every owned account is evaluated live (not from the stored dates). */
+/**
+ * Today's reclaim run as a plan: every owned account that could be due today (see ReclaimBound) is
+ * evaluated live, not from the stored dates.
+ */
 function reclaimPlan(core: Core, confirmed: ReadonlySet<string> | 'all'): ReclaimPlan {
   const rules = loadPoolRuleSpecs(core);
-  if (rules.every((r) => !r.enabled)) return { reclaim: [], held: [] };
+  const bound = reclaimBound(rules, core.today());
+  if (!bound) return { reclaim: [], held: [] };
   const territories = loadTerritoryIndex(core).ancestors;
   const ownedOn = ownedOnFn(core);
-  const rows = loadOwnedRows(core);
+  const rows = loadReclaimCandidates(core, bound);
   const accounts = rows.map((r) => ({
     id: r[0],
     ownerRepId: r[1],
