@@ -46,7 +46,7 @@ describe('reclaim candidates', () => {
     }
     const rules = [
       { name: '跟进', noFollowupDays: 45, reminderDays: 3 },
-      { name: 'A 类成交', tier: 'A', noDealDays: 60, protectionDays: 20, reminderDays: 3 },
+      { name: 'A 类成交', tier: 'A' as const, noDealDays: 60, protectionDays: 20, reminderDays: 3 },
       { name: '保护期', protectionDays: 30, noDealDays: 90, reminderDays: 3 },
     ];
     let checked = 0;
