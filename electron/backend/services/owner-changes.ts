@@ -65,7 +65,10 @@ export function requireAccountsExist(ids: readonly string[], found: ReadonlyMap<
   throw new AppError('NOT_FOUND', msg(`客户不存在：${shown}`, `No such account: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` … (${missing.length} in all)` : ''}`), { missing: missing.slice(0, 100) });
 }
 
-/** One INSERT … SELECT per table for all the operation's rows, each element of the JSON array one row. */
+/**
+ * One INSERT … SELECT per table for all the operation's rows, each element of the JSON array one row;
+ * json_each walks the array in order, so the rows get their rowids in that order.
+ */
 function insertAll(core: Core, sql: string, rows: unknown[][], params: Record<string, unknown>): void {
   if (rows.length > 0) core.sqlite.prepare(sql).run({ ...params, rows: JSON.stringify(rows) });
 }
