@@ -46,7 +46,7 @@ export function runCreditBatch(core: Core, actor: Actor, filter?: CreditRunFilte
       const previousRunId = (core.sqlite.prepare('select id from credit_runs order by at desc, id desc limit 1').get() as { id: string } | undefined)?.id ?? null;
       // The run's row first (its grades refer to it); its count and summary once they are known.
       core.sqlite.prepare('insert into credit_runs (id, at, by, as_of, account_count, summary) values (?, ?, ?, ?, 0, ?)').run(runId, now, actor.name, today, '{}');
-      const rows = gradeRowWriter(core, runId, now);
+      const rows = gradeRowWriter(core, runId);
       const grades = accountGradeWriter(core);
       const tally = new RunSummaryTally();
       // The writes happen inside the accounts+grade phase; their own time is split out for the bench.
