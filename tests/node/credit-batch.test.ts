@@ -143,7 +143,7 @@ describe('batch credit run', () => {
     await w.client.call('credit.updateDefaults', { creditRunsKept: 2 });
     await w.client.call('credit.run', {});
     await w.client.call('credit.run', {});
-    const rows = w.core.sqlite.prepare('select r.id, count(g.id) as n from credit_runs r left join credit_grades g on g.run_id = r.id group by r.id order by r.at, r.id').all() as { n: number }[];
+    const rows = w.core.sqlite.prepare('select r.id, count(g.run_id) as n from credit_runs r left join credit_grades g on g.run_id = r.id group by r.id order by r.at, r.id').all() as { n: number }[];
     expect(rows.map((r) => r.n)).toEqual([0, 4, 4]);
     await expect(w.client.call('credit.run', { filter: { accountIds: [] } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });

@@ -7,14 +7,16 @@ import { newId } from '../../ids';
 import { inBatchTransaction } from './credit-batch-tx';
 import { dropScope, fillScope, gradeAll } from './credit-grade-all';
 import { gradeRowWriter } from './credit-grade-rows';
+import { accountGradeWriter } from './credit-grade-writes';
 import { gradeInputsOf, packFactors } from './credit-grading';
 import { type Graded, RunSummaryTally } from './credit-run-summary';
 
 /**
  * 批量信用评级: grades every account (or those of a filter) with credit-grade-all (one pass per source
  * table, GROUP BY account) and writes, in one transaction, the run, one credit_grades row per graded
- * account and the changed accounts.credit_grade. Each account is written as it is graded, in account
- * order (so the run's index only grows at its end), and only what the summary lists is kept. In an
+ * account and the changed accounts.credit_grade. Each account's row is written as it is graded, in
+ * account order (so the run's index only grows at its end), its changed grade a few thousand accounts
+ * later, set-based (credit-grade-writes), and only what the summary lists is kept. In an
  * all-accounts run, accounts with nothing to grade are A with score 100: they are counted, and only
  * those whose grade was something else get a row (their change) and the new grade.
  * Only the latest `creditRunsKept` runs keep their per-account rows.
@@ -44,40 +46,41 @@ export function runCreditBatch(core: Core, actor: Actor, filter?: CreditRunFilte
       const previousRunId = (core.sqlite.prepare('select id from credit_runs order by at desc, id desc limit 1').get() as { id: string } | undefined)?.id ?? null;
       // The run's row first (its grades refer to it); its count and summary once they are known.
       core.sqlite.prepare('insert into credit_runs (id, at, by, as_of, account_count, summary) values (?, ?, ?, ?, 0, ?)').run(runId, now, actor.name, today, '{}');
-      const rows = gradeRowWriter(core, runId, now);
-      const upd = core.sqlite.prepare('update accounts set credit_grade = ? where id = ?');
+      const rows = gradeRowWriter(core, runId);
+      const grades = accountGradeWriter(core);
       const tally = new RunSummaryTally();
       // The writes happen inside the accounts+grade phase; their own time is split out for the bench.
       let writeMs = 0;
-      const write = (g: Graded) => {
+      const write = (g: Graded, rowid: number) => {
         const w = performance.now();
         rows.add(g);
-        if (g.previous !== g.grade) upd.run(g.grade, g.id);
+        if (g.previous !== g.grade) grades.set(rowid, g.grade);
         writeMs += performance.now() - w;
         tally.add(g);
       };
       const idleA = idleGrade(core);
       let changedIdle = 0;
       const set = gradeAll(core, scope, mark, {
-        graded: (g) => {
+        graded: (g, rowid) => {
           if (g.temp && g.temp.expiresOn > soon) g.temp = null;
-          write(g);
+          write(g, rowid);
         },
         // Idle accounts whose grade was not A (or none yet) become A now; a row only for a change.
-        idleNotA: (id, previous) => {
+        idleNotA: (id, previous, rowid) => {
           if (previous === null) {
             const w = performance.now();
-            upd.run('A', id);
+            grades.set(rowid, 'A');
             writeMs += performance.now() - w;
           } else {
             changedIdle++;
-            write({ ...idleA, id, previous });
+            write({ ...idleA, id, previous }, rowid);
           }
         },
       });
       phases['accounts+grade'] = Math.round((phases['accounts+grade'] ?? 0) - writeMs);
       const w = performance.now();
       rows.finish();
+      grades.flush();
       phases.write = Math.round(writeMs + performance.now() - w);
       last = performance.now();
       tally.addIdleA(set.idle - changedIdle);

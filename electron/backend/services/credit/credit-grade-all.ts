@@ -15,6 +15,8 @@ import { type LevelRow, levelsOf } from './credit-levels';
  */
 /** The account columns the grade reads (accounts_credit_idx), first in a row that may have more. */
 type AccountCols = [id: string, tier: string, group: string | null, grade: string | null, hold: number, ownerRepId: string | null, ...more: unknown[]];
+/** An all-accounts slice row: the graded columns and the rowid (the batch writes the new grade by it). */
+type SliceRow = [id: string, tier: string, group: string | null, grade: string | null, hold: number, ownerRepId: string | null, rowid: number];
 
 /** The credit profile columns the grade reads, hasProfile first (0 and nulls: no profile), first in a row that may have more. */
 type ProfileTail = [hasProfile: number, limitFen: number | null, tempFen: number | null, tempExpires: string | null, tempReason: string | null, terms: number | null, policy: LevelRow['policy'], hold: number | null, holdReason: string | null, ...more: unknown[]];
@@ -23,7 +25,7 @@ const ACCOUNT_SLICE = 5000;
 
 const NO_PROFILE: ProfileTail = [0, null, null, null, null, null, null, null, null];
 
-/** One row of a scoped run: the account columns, then the profile's (ACCOUNT_COLUMNS). */
+/** One row of a scoped run: the account columns, then the profile's, then the rowid (ACCOUNT_COLUMNS). */
 type AccountRow = [
   id: string,
   tier: string,
@@ -40,6 +42,7 @@ type AccountRow = [
   policy: LevelRow['policy'],
   profileHold: number | null,
   holdReason: string | null,
+  rowid: number,
 ];
 
 export interface GradedAccount {
@@ -111,7 +114,7 @@ export interface GradedSet {
 }
 
 const ACCOUNT_COLUMNS = `a.id, a.tier, a.account_group, a.credit_grade, a.credit_hold, a.owner_rep_id, p.account_id is not null,
-  p.limit_fen, p.temp_limit_fen, p.temp_limit_expires_on, p.temp_limit_reason, p.payment_terms_days, p.policy, p.hold, p.hold_reason`;
+  p.limit_fen, p.temp_limit_fen, p.temp_limit_expires_on, p.temp_limit_reason, p.payment_terms_days, p.policy, p.hold, p.hold_reason, a.rowid`;
 
 /** Marks the end of a phase (the batch run times its phases; see credit-batch.lastRunPhases). */
 export type PhaseMark = (phase: string) => void;
@@ -121,9 +124,10 @@ export type PhaseMark = (phase: string) => void;
  * the batch writes each at once rather than keeping tens of thousands of them alive until the end.
  */
 export interface GradeSink {
-  graded(g: GradedAccount): void;
+  /** rowid: the account row's, for writing its new grade without a lookup by id. */
+  graded(g: GradedAccount, rowid: number): void;
   /** An idle account (all-accounts runs) whose stored grade is not A, or none yet. */
-  idleNotA(id: string, grade: string | null): void;
+  idleNotA(id: string, grade: string | null, rowid: number): void;
 }
 
 export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}, sink?: GradeSink): GradedSet {
@@ -178,8 +182,8 @@ export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}, s
   const out: GradedAccount[] = [];
   let idle = 0;
   const idleNotA: [string, string | null][] = [];
-  const take = sink ? (g: GradedAccount) => sink.graded(g) : (g: GradedAccount) => void out.push(g);
-  const takeIdle = sink ? (id: string, g: string | null) => sink.idleNotA(id, g) : (id: string, g: string | null) => void idleNotA.push([id, g]);
+  const take = sink ? (g: GradedAccount, rowid: number) => sink.graded(g, rowid) : (g: GradedAccount) => void out.push(g);
+  const takeIdle = sink ? (id: string, g: string | null, rowid: number) => sink.idleNotA(id, g, rowid) : (id: string, g: string | null) => void idleNotA.push([id, g]);
   if (scope.kind === 'all') {
     // Profiles in one sequential scan (a per-account lookup by their text key costs more); a hold always
     // comes with a profile (credit-profile.setCreditHold), so profiles and activity make the active set.
@@ -197,17 +201,17 @@ export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}, s
     // everything else, through the young generation's collections until the whole scan is in; row by
     // row (iterate) costs a native call each.
     const slice = core.sqlite
-      .prepare('select id, tier, account_group, credit_grade, credit_hold, owner_rep_id from accounts indexed by accounts_credit_idx where deleted_at is null and id > ? order by id limit ?')
+      .prepare('select id, tier, account_group, credit_grade, credit_hold, owner_rep_id, rowid from accounts indexed by accounts_credit_idx where deleted_at is null and id > ? order by id limit ?')
       .raw();
     for (let after = ''; ; ) {
-      const rows = slice.all(after, ACCOUNT_SLICE) as AccountCols[];
+      const rows = slice.all(after, ACCOUNT_SLICE) as SliceRow[];
       for (const a of rows) {
         const id = a[0];
         const p = profiles.get(id);
-        if (p !== undefined || orders.has(id) || coll.has(id) || rets.has(id) || adv.has(id)) take(grade(a, p ?? NO_PROFILE));
+        if (p !== undefined || orders.has(id) || coll.has(id) || rets.has(id) || adv.has(id)) take(grade(a, p ?? NO_PROFILE), a[6]);
         else {
           idle++;
-          if (a[3] !== 'A') takeIdle(id, a[3]);
+          if (a[3] !== 'A') takeIdle(id, a[3], a[6]);
         }
       }
       if (rows.length < ACCOUNT_SLICE) break;
@@ -221,7 +225,7 @@ export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}, s
       )
       .raw()
       .all(scope.kind === 'account' ? { account: scope.accountId } : {}) as AccountRow[])
-      take(grade(r, r.slice(6) as unknown as ProfileTail));
+      take(grade(r, r.slice(6) as unknown as ProfileTail), r[15]);
   }
   mark('accounts+grade');
   return { graded: out, idle, idleNotA };
