@@ -6,6 +6,7 @@ import { onEvent } from '../../api';
 import { errorMessage } from '../../shell/errors';
 import { type PageQuery, type PageResult, serverDatasource } from './serverDatasource';
 import { gridLocale, gridTheme } from './setup';
+import { markStale } from './staleMark';
 
 /** Typing in the quick search waits this long before the grid asks again. */
 const SEARCH_DEBOUNCE_MS = 250;
@@ -47,6 +48,14 @@ export function useServerGrid<Row, Filter>(opts: {
         search: () => searchRef.current,
         onTotal: setTotal,
         onError: (e) => void message.error(errorMessage(e)),
+        // A sort or filter change keeps the old rows on screen, dimmed, instead of replacing them
+        // with loading rows (keepRowsOnRequery.ts); the new answer starts at the top, as before.
+        stale: (stale) => {
+          const grid = gridApi.current;
+          if (!grid) return;
+          if (stale) grid.ensureIndexVisible(0, 'top');
+          markStale(grid, stale);
+        },
       }),
     [fetch, columns, message],
   );
