@@ -65,6 +65,14 @@ describe('query plans of the hot account grid queries', () => {
     expect(count({ filters: { tier: { filterType: 'set', values: ['B', 'C'] } } })).toMatch(/USING COVERING INDEX accounts_(tier|credit)_idx/);
   });
 
+  it('pages a filter on several tiers along the order\'s index, stopping at the page, not by sorting every match', () => {
+    for (const sort of [[], [{ colId: 'name', sort: 'asc' as const }]]) {
+      const p = pagePlan({ filters: { tier: { filterType: 'set', values: ['B', 'C'] } }, sort });
+      expect(p).toMatch(sort.length ? /SCAN accounts USING INDEX accounts_name_idx/ : /SCAN accounts USING (COVERING )?INDEX accounts_credit_idx/);
+      expect(p).not.toMatch(/accounts_tier_idx|TEMP B-TREE FOR ORDER BY/);
+    }
+  });
+
   it('filters by tier and owner through their indexes', () => {
     expect(plan({ filters: { tier: { filterType: 'set', values: ['A'] } }, sort: [{ colId: 'name', sort: 'asc' }] })).toMatch(/accounts_(tier|name)_idx/);
     expect(plan({ filters: { ownerRepId: { filterType: 'text', type: 'equals', filter: 'R1' } } })).toContain('accounts_owner_idx');

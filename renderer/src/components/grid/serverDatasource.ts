@@ -1,5 +1,6 @@
-import type { ColDef, IDatasource, IGetRowsParams } from 'ag-grid-community';
+import type { ColDef, IGetRowsParams } from 'ag-grid-community';
 import type { GridQuery } from '../../../../shared/contract/grid';
+import type { RequeryDatasource } from './keepRowsOnRequery';
 
 export interface PageResult<T> {
   total: number;
@@ -31,6 +32,10 @@ export function scaleMoneyFilters(filterModel: Record<string, unknown>, moneyCol
 /**
  * An AG Grid infinite-row-model datasource over a paged contract method: the grid's block, sort and
  * filter models become one {offset, limit, sort, filters, search} query, answered by SQL.
+ *
+ * With `stale`, a sort or filter change keeps the rows on screen until the new ones arrive
+ * (keepRowsOnRequery.ts): `stale(true)` when it starts, `stale(false)` once every block asked for
+ * since has come back (a failed one leaves them marked: they are not the answer).
  */
 export function serverDatasource<T>(opts: {
   fetch: (q: PageQuery) => Promise<PageResult<T>>;
@@ -38,11 +43,29 @@ export function serverDatasource<T>(opts: {
   search: () => string;
   onTotal?: (total: number) => void;
   onError?: (error: unknown) => void;
-}): IDatasource {
+  stale?: (stale: boolean) => void;
+}): RequeryDatasource {
   const moneyCols = new Set(opts.columns.filter((c) => (c.context as { money?: boolean } | undefined)?.money).map((c) => c.field ?? c.colId ?? ''));
+  const { stale } = opts;
+  // Requests of the current requery still out; -1 when no requery is waiting.
+  let generation = 0;
+  let pending = -1;
   return {
+    ...(stale
+      ? {
+          keepRowsOnRequery: {
+            onRequery() {
+              generation++;
+              pending = 0;
+              stale(true);
+            },
+          },
+        }
+      : {}),
     getRows(params: IGetRowsParams) {
       const search = opts.search().trim();
+      const gen = generation;
+      if (pending >= 0) pending++;
       opts
         .fetch({
           offset: params.startRow,
@@ -54,6 +77,10 @@ export function serverDatasource<T>(opts: {
         .then((page) => {
           opts.onTotal?.(page.total);
           params.successCallback(page.items, page.total);
+          if (gen === generation && pending > 0 && --pending === 0) {
+            pending = -1;
+            stale?.(false);
+          }
         })
         .catch((error: unknown) => {
           opts.onError?.(error);

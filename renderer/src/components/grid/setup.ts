@@ -1,7 +1,10 @@
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import { AllCommunityModule, ModuleRegistry, provideGlobalGridOptions, themeQuartz } from 'ag-grid-community';
 
+import { installKeepRowsOnRequery } from './keepRowsOnRequery';
+
 ModuleRegistry.registerModules([AllCommunityModule]);
+installKeepRowsOnRequery();
 // The browser's own tooltips (a title attribute): AG Grid's tooltip component costs a tooltip manager
 // for every rendered cell, remade each time a sort or filter replaces the rows.
 provideGlobalGridOptions({ enableBrowserTooltips: true });

@@ -6,6 +6,8 @@ import { onEvent } from '../../api';
 import { errorMessage } from '../../shell/errors';
 import { type PageQuery, type PageResult, serverDatasource } from './serverDatasource';
 import { gridLocale, gridTheme } from './setup';
+import { markStale } from './staleMark';
+import { createTotalStore } from './GridCount';
 
 /** Typing in the quick search waits this long before the grid asks again. */
 const SEARCH_DEBOUNCE_MS = 250;
@@ -13,7 +15,8 @@ const SEARCH_DEBOUNCE_MS = 250;
 /**
  * A grid whose rows come a block at a time from a paged contract method (AG Grid's infinite row
  * model), with what every such page needs around it: a debounced quick search, the page's own
- * filters, a refresh when the backend reports that one of `entities` changed, and the row count.
+ * filters, a refresh when the backend reports that one of `entities` changed, and the row count
+ * (`totalStore`, shown with <GridCount>).
  *
  * `fetch` and `columns` must keep their identity between renders (module level, useCallback,
  * useMemo): a new datasource reloads the grid. `filter` is whatever the page's toolbar filters on;
@@ -37,7 +40,8 @@ export function useServerGrid<Row, Filter>(opts: {
   // (a saved view) sets searchRef itself and purges the cache.
   const searchRef = useRef('');
   const filterRef = useRef(filter);
-  const [total, setTotal] = useState<number | null>(null);
+  // Not state: a new count re-renders only the page's <GridCount> (GridCount.tsx).
+  const [totalStore] = useState(createTotalStore);
 
   const datasource = useMemo(
     () =>
@@ -45,10 +49,18 @@ export function useServerGrid<Row, Filter>(opts: {
         fetch: (q) => fetch(q, filterRef.current),
         columns,
         search: () => searchRef.current,
-        onTotal: setTotal,
+        onTotal: totalStore.set,
         onError: (e) => void message.error(errorMessage(e)),
+        // A sort or filter change keeps the old rows on screen, dimmed, instead of replacing them
+        // with loading rows (keepRowsOnRequery.ts); the new answer starts at the top, as before.
+        stale: (stale) => {
+          const grid = gridApi.current;
+          if (!grid) return;
+          if (stale) grid.ensureIndexVisible(0, 'top');
+          markStale(grid, stale);
+        },
       }),
-    [fetch, columns, message],
+    [fetch, columns, message, totalStore],
   );
   const refresh = useCallback(() => gridApi.current?.refreshInfiniteCache(), []);
   const onGridReady = useCallback((e: GridReadyEvent<Row>) => {
@@ -87,5 +99,5 @@ export function useServerGrid<Row, Filter>(opts: {
     [i18n.language, columns, datasource, onGridReady],
   );
 
-  return { gridProps, gridApi, search, setSearch, searchRef, filterRef, total, refresh };
+  return { gridProps, gridApi, search, setSearch, searchRef, filterRef, totalStore, refresh };
 }

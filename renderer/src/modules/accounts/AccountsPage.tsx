@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccountRow } from '../../../../shared/contract/accounts';
 import { api } from '../../api';
 import type { PageQuery } from '../../components/grid/serverDatasource';
+import { GridCount } from '../../components/grid/GridCount';
 import { useServerGrid } from '../../components/grid/useServerGrid';
 import { useApp } from '../../shell/app-context';
 import { errorMessage } from '../../shell/errors';
@@ -57,7 +58,7 @@ export default function AccountsPage() {
   const [bulk, setBulk] = useState<Bulk>(null);
   const columns = useMemo(() => accountColumns(t, status.today), [t, status.today]);
   // A dashboard work queue in the URL (#/accounts?filter=pool) filters the grid until the tag is closed.
-  const { gridProps, gridApi, search, setSearch, searchRef, filterRef, total, refresh } = useServerGrid({ fetch: listAccounts, columns, filter: preset, entities: ['accounts'] });
+  const { gridProps, gridApi, search, setSearch, searchRef, filterRef, totalStore, refresh } = useServerGrid({ fetch: listAccounts, columns, filter: preset, entities: ['accounts'] });
   const exportView = useExportView(
     useCallback(() => gridApi.current, [gridApi]),
     useCallback(() => searchRef.current, [searchRef]),
@@ -130,7 +131,7 @@ export default function AccountsPage() {
           />
           <WorkFilterTag path="/accounts" filter={preset} />
           <Typography.Text type="secondary" data-testid="accounts-count">
-            {total === null ? '' : t('count', { n: total.toLocaleString('en-US') })}
+            <GridCount store={totalStore} format={(n) => t('count', { n: n.toLocaleString('en-US') })} />
           </Typography.Text>
           {selected.length > 0 ? (
             <Space size={4} data-testid="bulk-actions">

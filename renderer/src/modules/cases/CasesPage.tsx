@@ -10,6 +10,7 @@ import { api } from '../../api';
 import { dateTimeFormatter } from '../../components/grid/format';
 import type { PageQuery } from '../../components/grid/serverDatasource';
 import { SetFilter } from '../../components/grid/SetFilter';
+import { GridCount } from '../../components/grid/GridCount';
 import { useServerGrid } from '../../components/grid/useServerGrid';
 import { setParam, useRoute } from '../../shell/router';
 import { WorkFilterTag } from '../../components/WorkFilterTag';
@@ -87,7 +88,7 @@ export default function CasesPage() {
 
   // A new object only when a toolbar filter changes: the grid reloads on a new filter.
   const filter = useMemo(() => ({ sla, open: openOnly }), [sla, openOnly]);
-  const { gridProps, search, setSearch, total, refresh } = useServerGrid({ fetch: listCases, columns, filter, entities: ['cases'] });
+  const { gridProps, search, setSearch, totalStore, refresh } = useServerGrid({ fetch: listCases, columns, filter, entities: ['cases'] });
 
   useEffect(() => {
     const s = presetSla(preset);
@@ -137,7 +138,7 @@ export default function CasesPage() {
           <Typography.Text>{t('openOnly')}</Typography.Text>
           <WorkFilterTag path="/cases" filter={preset} />
           <Typography.Text type="secondary" data-testid="cases-count">
-            {total === null ? '' : t('count', { count: total })}
+            <GridCount store={totalStore} format={(n) => t('count', { count: n })} />
           </Typography.Text>
         </Space>
         <Space>

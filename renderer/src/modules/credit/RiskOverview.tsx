@@ -10,6 +10,7 @@ import type { creditAlertsSchema, CreditRiskRow } from '../../../../shared/contr
 import { GRADES, type Grade } from '../../../../shared/domain/credit-grade';
 import { api } from '../../api';
 import type { PageQuery } from '../../components/grid/serverDatasource';
+import { GridCount } from '../../components/grid/GridCount';
 import { useServerGrid } from '../../components/grid/useServerGrid';
 import { errorMessage } from '../../shell/errors';
 import { navigate } from '../../shell/router';
@@ -76,7 +77,7 @@ export function RiskOverview(props: { onOpen(accountId: string): void }) {
   );
   // A new object only when a filter changes: the grid reloads on a new filter.
   const filter = useMemo(() => ({ quick, grades }), [quick, grades]);
-  const { gridProps, gridApi, search, setSearch, total } = useServerGrid({ fetch: listRisks, columns, filter, entities: ['credit'], onDataChanged: reload });
+  const { gridProps, gridApi, search, setSearch, totalStore } = useServerGrid({ fetch: listRisks, columns, filter, entities: ['credit'], onDataChanged: reload });
   const refresh = () => reload(gridApi.current);
 
   useEffect(() => {
@@ -160,7 +161,7 @@ export function RiskOverview(props: { onOpen(accountId: string): void }) {
         />
         <Select mode="multiple" allowClear placeholder={t('gradeFilter')} style={{ minWidth: 140 }} value={grades} onChange={setGrades} options={GRADES.map((g) => ({ value: g, label: g }))} />
         <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('searchPlaceholder')} style={{ width: 240 }} />
-        <Typography.Text type="secondary">{total === null ? '' : t('count', { count: total })}</Typography.Text>
+        <Typography.Text type="secondary"><GridCount store={totalStore} format={(n) => t('count', { count: n })} /></Typography.Text>
       </Space>
       <div style={{ height: 'calc(100vh - 470px)', minHeight: 300 }} data-testid="credit-grid">
         <AgGridReact<CreditRiskRow>

@@ -9,6 +9,7 @@ import { api } from '../../api';
 import { dateTimeFormatter, moneyColumn } from '../../components/grid/format';
 import type { PageQuery } from '../../components/grid/serverDatasource';
 import { SetFilter } from '../../components/grid/SetFilter';
+import { GridCount } from '../../components/grid/GridCount';
 import { useServerGrid } from '../../components/grid/useServerGrid';
 import { navigate, useRoute } from '../../shell/router';
 import { AgingReport } from './AgingReport';
@@ -59,7 +60,7 @@ export default function PaymentsPage() {
     ];
   }, [t]);
 
-  const { gridProps, search, setSearch, total, refresh } = useServerGrid({ fetch: listPayments, columns, filter: withCredit, entities: ['payments'] });
+  const { gridProps, search, setSearch, totalStore, refresh } = useServerGrid({ fetch: listPayments, columns, filter: withCredit, entities: ['payments'] });
 
   const list = (
     <div style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 230px)', minHeight: 360 }}>
@@ -67,7 +68,7 @@ export default function PaymentsPage() {
         <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('searchPlaceholder')} style={{ width: 300 }} />
         <Switch size="small" checked={withCredit} onChange={setWithCredit} />
         <Typography.Text>{t('withCredit')}</Typography.Text>
-        <Typography.Text type="secondary">{total === null ? '' : t('count', { count: total })}</Typography.Text>
+        <Typography.Text type="secondary"><GridCount store={totalStore} format={(n) => t('count', { count: n })} /></Typography.Text>
       </Space>
       <div style={{ flex: 1 }} data-testid="payments-grid">
         <AgGridReact<PaymentRow>
