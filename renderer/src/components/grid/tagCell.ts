@@ -26,8 +26,11 @@ export function tagListCell(describe: DescribeAll): new () => ICellRendererComp 
     }
 
     private render(p: ICellRendererParams): void {
+      const tags = describe(p.value, p.data);
+      // A narrow column cuts the tags off with an ellipsis: the browser tooltip lists them all.
+      this.el.title = tags.map((t) => t.text).join('、');
       this.el.replaceChildren(
-        ...describe(p.value, p.data).map((tag) => {
+        ...tags.map((tag) => {
           const span = document.createElement('span');
           span.className = `cell-tag ${tag.color ?? ''}`;
           span.textContent = tag.text;
