@@ -14,6 +14,7 @@ import { createPoolRule } from '../electron/backend/services/pool-rules';
 import { transferAccounts } from '../electron/backend/services/transfers';
 import { addDays } from '../shared/domain/dates';
 import { median, record } from './harness';
+import { rng } from '../tests/helpers/seeded-random';
 
 /**
  * The allocation cockpit at size: 100,000 accounts, 200 reps, 20 rules. Targets from issue 3:
@@ -31,13 +32,6 @@ const TODAY = '2026-11-23';
 const INDUSTRIES = ['制造业', '零售', '医药', '教育', '物流', '金融', '能源', '建筑'];
 const SOURCES = ['展会', '官网', '转介绍', '电话营销'];
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 export function seed(core: Core): { territoryIds: string[]; repIds: string[]; accountIds: string[] } {
   const random = rng(20261123);

@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { rng } from '../tests/helpers/seeded-random';
 
 /**
  * Seeded, realistic account rows for the import benchmarks: 12 columns, Chinese headers, all of them
@@ -16,13 +17,6 @@ const TRADES = ['科技', '贸易', '电子', '机械', '纺织', '食品', '医
 const SOURCES = ['展会', '转介绍', '官网', '电话营销'];
 const INDUSTRIES = ['制造业', '批发零售', '信息技术', '医疗', '建筑', '物流'];
 
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 0x100000000;
-  };
-}
 
 function creditCode(i: number): string {
   const body = `913301${String(i).padStart(11, '0')}`.slice(0, 17);

@@ -7,6 +7,7 @@ import { loadTerritoryIndex } from '../../electron/backend/services/territory-in
 import type { Core } from '../../electron/backend/core';
 import { setUpBackend } from '../helpers/backend';
 import { makeAccounts, makeRep } from '../helpers/allocation-data';
+import { rng } from '../helpers/seeded-random';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -19,13 +20,6 @@ function dueOverAll(core: Core): string[] {
   return plan.reclaim.map((x) => x.accountId).sort();
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 describe('reclaim candidates', () => {
   it('hold every account a full evaluation finds due, across time zones, day boundaries and rule mixes', async () => {
