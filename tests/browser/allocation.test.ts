@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, screenshot } from '../helpers/browser';
+import { screenshot, startApp } from '../helpers/browser';
 import { setUpBackend } from '../helpers/backend';
 import { giveReceivable, makeAccounts, makeRep, makeTerritories, openCase } from '../helpers/allocation-data';
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
 let t: Awaited<ReturnType<typeof setUpBackend>>;
@@ -23,15 +22,10 @@ beforeAll(async () => {
   giveReceivable(t.core, accounts[0]!.id, 1_250_000, '2026-10-01');
   openCase(t.core, accounts[1]!.id);
   await t.client.call('poolRules.create', { name: '30 天未跟进', noFollowupDays: 30, reminderDays: 5, claimDailyCap: 10, cooldownDays: 7 });
-  browser = await launchChromium();
-  const app = await openApp(t.backend, browser);
+  const app = await startApp(t);
   page = app.page;
   errors = app.errors;
-  close = async () => {
-    await app.server.close();
-    await browser.close();
-    t.close();
-  };
+  close = app.close;
 });
 
 afterAll(async () => {

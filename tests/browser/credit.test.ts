@@ -1,11 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUserByName, toSessionUser } from '../../electron/backend/services/users';
 import { setUpBackend } from '../helpers/backend';
-import { launchChromium, openApp, screenshot } from '../helpers/browser';
+import { screenshot, startApp } from '../helpers/browser';
 import { insertRep, setAccountOwner } from '../helpers/o2c';
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
 let url = '';
@@ -20,7 +19,6 @@ let accountId = '';
  * Screenshots: .screenshots/credit-*.png.
  */
 beforeAll(async () => {
-  browser = await launchChromium();
   const t = await setUpBackend({ validateOutput: false });
   await t.client.call('users.create', { username: 'wang', displayName: '王经理', role: 'manager', password: 'wang-pass-1' });
   await t.client.call('users.create', { username: 'li', displayName: '李内勤', role: 'coordinator', password: 'li-pass-1' });
@@ -41,15 +39,11 @@ beforeAll(async () => {
   draft = { id: d.order.order.id, orderNo: d.order.order.orderNo };
   // The coordinator is the one signed in on this desktop.
   t.backend.runtime.session.user = toSessionUser(findUserByName(t.core, 'li')!);
-  const app = await openApp(t.backend, browser);
+  const app = await startApp(t);
   page = app.page;
   errors = app.errors;
-  url = app.server.url;
-  close = async () => {
-    await app.server.close();
-    await browser.close();
-    t.close();
-  };
+  url = app.url;
+  close = app.close;
 }, 180_000);
 
 afterAll(async () => {

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkCounts } from '../../shared/contract/dashboard';
 import { WORK_QUEUES, type WorkQueue } from '../../shared/domain/work-queues';
-import { launchChromium, openApp, screenshot } from '../helpers/browser';
+import { screenshot, startApp } from '../helpers/browser';
 import { setUpBackend } from '../helpers/backend';
 import { buildDashboardWorld } from '../helpers/dashboard-world';
 
@@ -11,7 +11,6 @@ import { buildDashboardWorld } from '../helpers/dashboard-world';
  * work-queue counts (each must equal the rows of the grid its tile opens), the four charts drawn, and the
  * page in Chinese and English. Screenshots: .screenshots/dashboard-*.png.
  */
-let browser: Browser;
 let page: Page;
 let errors: string[];
 let t: Awaited<ReturnType<typeof setUpBackend>>;
@@ -19,18 +18,13 @@ let counts: WorkCounts;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  browser = await launchChromium();
   t = await setUpBackend({ validateOutput: false });
   await buildDashboardWorld(t);
   counts = (await t.client.call('dashboard.summary', {})).counts;
-  const app = await openApp(t.backend, browser);
+  const app = await startApp(t);
   page = app.page;
   errors = app.errors;
-  close = async () => {
-    await app.server.close();
-    await browser.close();
-    t.close();
-  };
+  close = app.close;
 }, 180_000);
 
 afterAll(async () => {

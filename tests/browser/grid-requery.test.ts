@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, screenshot } from '../helpers/browser';
+import { screenshot, startApp } from '../helpers/browser';
 import { setUpBackend } from '../helpers/backend';
 import { makeAccounts } from '../helpers/allocation-data';
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
 let close: () => Promise<void>;
@@ -20,19 +19,14 @@ beforeAll(async () => {
   const t = await setUpBackend({ validateOutput: false });
   // Names run the other way from codes, so sorting by name visibly reorders the rows; every third is tier A.
   await makeAccounts(t.client, N, (i) => ({ name: `排序客户${String(N - i).padStart(3, '0')}`, tier: i % 3 === 0 ? 'A' : 'C' }));
-  browser = await launchChromium();
-  const app = await openApp(t.backend, browser);
+  const app = await startApp(t);
   page = app.page;
   errors = app.errors;
   await page.route('**/rpc', async (route) => {
     if (delayMs && (route.request().postData() ?? '').includes('accounts.list')) await new Promise((r) => setTimeout(r, delayMs));
     await route.continue();
   });
-  close = async () => {
-    await app.server.close();
-    await browser.close();
-    t.close();
-  };
+  close = app.close;
 });
 
 afterAll(async () => {

@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, screenshot } from '../helpers/browser';
+import { screenshot, startApp } from '../helpers/browser';
 import { setUpBackend } from '../helpers/backend';
 import { creditCode, writeGbkCsv, writeXlsx } from '../helpers/import-files';
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
 let t: Awaited<ReturnType<typeof setUpBackend>>;
@@ -15,18 +14,13 @@ const CC2 = creditCode('91330200MA2AYYYY1');
 const BAD = `${CC2.slice(0, 17)}${CC2[17] === '1' ? '2' : '1'}`;
 
 beforeAll(async () => {
-  browser = await launchChromium();
   t = await setUpBackend({ validateOutput: false });
   await t.client.call('imports.run', { path: writeGbkCsv(t.dir, 'reps.csv', [['工号', '姓名'], ['E1', '张三'], ['E2', '李四']]), kind: 'reps' });
   await t.client.call('imports.run', { path: writeGbkCsv(t.dir, 'old.csv', [['客户名称'], ['绍兴纺织有限公司']]), kind: 'accounts' });
-  const app = await openApp(t.backend, browser);
+  const app = await startApp(t);
   page = app.page;
   errors = app.errors;
-  close = async () => {
-    await app.server.close();
-    await browser.close();
-    t.close();
-  };
+  close = app.close;
 });
 
 afterAll(async () => {

@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, screenshot } from '../helpers/browser';
+import { screenshot, startApp } from '../helpers/browser';
 import { setUpBackend } from '../helpers/backend';
 import { insertProduct, insertRep, setAccountOwner } from '../helpers/o2c';
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
 let close: () => Promise<void>;
@@ -16,7 +15,6 @@ let secondOrderNo = '';
  * waiting on the customer and resolve it. Screenshots go to .screenshots/o2c-*.png.
  */
 beforeAll(async () => {
-  browser = await launchChromium();
   const t = await setUpBackend({ validateOutput: false });
   const rep = insertRep(t.core, '张伟');
   const acct = await t.client.call('accounts.create', { name: '上海精工机械有限公司', tier: 'A' });
@@ -26,14 +24,10 @@ beforeAll(async () => {
   const older = await t.client.call('orders.create', { accountId: acct.id, orderedOn: '2026-09-01', lines: [{ description: '阀门', quantity: 4, unitPriceFen: 50_000 }] });
   await t.client.call('orders.confirm', { id: older.order.order.id, version: older.order.order.version, confirmedOn: '2026-09-01' });
   secondOrderNo = older.order.order.orderNo;
-  const app = await openApp(t.backend, browser);
+  const app = await startApp(t);
   page = app.page;
   errors = app.errors;
-  close = async () => {
-    await app.server.close();
-    await browser.close();
-    t.close();
-  };
+  close = app.close;
 }, 180_000);
 
 afterAll(async () => {

@@ -1,18 +1,16 @@
 import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, screenshot } from '../helpers/browser';
+import { screenshot, startApp } from '../helpers/browser';
 import { setUpBackend } from '../helpers/backend';
 import { buildReportWorld } from '../helpers/report-world';
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
 let t: Awaited<ReturnType<typeof setUpBackend>>;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  browser = await launchChromium();
   t = await setUpBackend({ validateOutput: false });
   const w = buildReportWorld(t.core);
   await t.client.call('targets.upsert', {
@@ -21,14 +19,10 @@ beforeAll(async () => {
       { repId: w.rep.li, period: '2026-11', measure: 'sales', value: 8_000_000 },
     ],
   });
-  const app = await openApp(t.backend, browser);
+  const app = await startApp(t);
   page = app.page;
   errors = app.errors;
-  close = async () => {
-    await app.server.close();
-    await browser.close();
-    t.close();
-  };
+  close = app.close;
 });
 
 afterAll(async () => {

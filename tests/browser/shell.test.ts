@@ -1,24 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, screenshot } from '../helpers/browser';
+import { screenshot, startApp } from '../helpers/browser';
 import { testBackend } from '../helpers/backend';
 
-let browser: Browser;
 let page: Page;
 let errors: string[];
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  browser = await launchChromium();
   const t = testBackend({ validateOutput: false });
-  const app = await openApp(t.backend, browser);
+  const app = await startApp(t);
   page = app.page;
   errors = app.errors;
-  close = async () => {
-    await app.server.close();
-    await browser.close();
-    t.close();
-  };
+  close = app.close;
 });
 
 afterAll(async () => {

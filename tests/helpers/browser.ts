@@ -44,3 +44,27 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** A browser test's app: Chromium, the built renderer over `backend` on 127.0.0.1, a page, and how to end it all. */
+export interface StartedApp {
+  page: Page;
+  errors: string[];
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium and opens the app on `t.backend`; close() stops the server, the browser and the backend. */
+export async function startApp(t: { backend: Backend; close(): void }, viewport?: { width: number; height: number }): Promise<StartedApp> {
+  const browser = await launchChromium();
+  const app = await openApp(t.backend, browser, viewport);
+  return {
+    page: app.page,
+    errors: app.errors,
+    url: app.server.url,
+    close: async () => {
+      await app.server.close();
+      await browser.close();
+      t.close();
+    },
+  };
+}
