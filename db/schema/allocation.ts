@@ -22,6 +22,20 @@ export const accountTransfers = sqliteTable(
     by: text('by'),
     /** Set when the journal that made this transfer was undone. */
     undoneAt: integer('undone_at'),
+    /**
+     * What undo needs, for transfers an undoable operation wrote (null otherwise, e.g. an import's):
+     * the account's version right after, the actor's user id, and the owner columns before that
+     * from_rep_id does not already hold. The state after follows from the row (see owner-changes.ts).
+     * Kept here rather than in a journal item per account: a 100,000-account apply writes one row
+     * per account instead of two.
+     */
+    afterVersion: integer('after_version'),
+    byUserId: text('by_user_id'),
+    beforeOwnedSince: integer('before_owned_since'),
+    beforePreviousOwnerRepId: text('before_previous_owner_rep_id'),
+    beforePooledAt: integer('before_pooled_at'),
+    beforeUpdatedAt: integer('before_updated_at'),
+    beforeUpdatedBy: text('before_updated_by'),
   },
   (t) => [
     index('account_transfers_account_idx').on(t.accountId, t.at),

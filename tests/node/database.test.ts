@@ -6,6 +6,7 @@ import { NewerDatabaseError, migrate, readMigrations, schemaVersion } from '../.
 import { createBackend } from '../../electron/backend/createBackend';
 import { silentLogger } from '../../electron/backend/logger';
 import { backupTo, inspectBackup, restoreFile } from '../../electron/backend/services/backup';
+import { getJournal, undoJournal } from '../../electron/backend/services/journals';
 import type { AppError } from '../../shared/rpc/errors';
 import { setUpBackend, tempDir } from '../helpers/backend';
 
@@ -53,6 +54,43 @@ describe('database open and migrations', () => {
     backend.close();
     const backups = readdirSync(join(dir, 'backups'));
     expect(backups.some((f) => f.includes(`pre-migrate-v${latest - 1}-to-v${latest}`))).toBe(true);
+  });
+
+  it('moves an owner change journal item onto its transfer row, so an operation made before upgrading still undoes', () => {
+    const file = join(tmp(), 'journal.sqlite');
+    const conn = openDatabase(file);
+    migrate(conn.sqlite, { target: readMigrations().findIndex((m) => m.tag === '0012_transfer_undo_state') });
+    const before = { ownerRepId: null, ownedSince: null, previousOwnerRepId: 'R0', pooledAt: 500, updatedAt: 100, updatedBy: 'U0', version: 3 };
+    const after = { ownerRepId: 'R1', ownedSince: 900, previousOwnerRepId: 'R0', pooledAt: null, updatedAt: 900, updatedBy: 'U1', version: 4 };
+    conn.sqlite.exec(`
+      insert into reps (id, name, created_at, updated_at) values ('R0', '旧业务员', 1, 1), ('R1', '李娜', 1, 1);
+      insert into accounts (id, code, name, owner_rep_id, owned_since, previous_owner_rep_id, pooled_at, created_at, updated_at, updated_by, version)
+        values ('A1', 'KH-000001', '旧客户有限公司', 'R1', 900, 'R0', null, 1, 900, 'U1', 4);
+      insert into journals (id, kind, summary, item_count, created_at) values ('J1', 'handover', '旧业务员 交接 1 个客户', 2, 900);
+      insert into account_transfers (id, account_id, from_rep_id, to_rep_id, kind, reason, journal_id, at, by) values ('T1', 'A1', null, 'R1', 'handover', '交接', 'J1', 900, '管理员');
+      insert into journal_items (id, journal_id, entity_type, entity_id, action, before, after, after_version) values
+        ('I1', 'J1', 'account', 'A1', 'update', '${JSON.stringify(before)}', '${JSON.stringify(after)}', 4),
+        ('I2', 'J1', 'allocation_rule', 'RULE', 'update', '{"rrCursor":0}', '{"rrCursor":1}', null);`);
+    conn.close();
+
+    const backend = createBackend({ dbFile: file, logger: silentLogger });
+    const sqlite = backend.core.sqlite;
+    expect(sqlite.prepare('select id from journal_items').all()).toEqual([{ id: 'I2' }]);
+    expect(sqlite.prepare('select after_version, by_user_id, before_owned_since, before_previous_owner_rep_id, before_pooled_at, before_updated_at, before_updated_by from account_transfers').get()).toEqual({
+      after_version: 4,
+      by_user_id: 'U1',
+      before_owned_since: null,
+      before_previous_owner_rep_id: 'R0',
+      before_pooled_at: 500,
+      before_updated_at: 100,
+      before_updated_by: 'U0',
+    });
+    const detail = getJournal(backend.core, 'J1', 10);
+    expect(detail.items.filter((i) => i.entityType === 'account').map((i) => [JSON.parse(i.before!), JSON.parse(i.after!)])).toEqual([[before, after]]);
+    expect(undoJournal(backend.core, { id: null, name: 'test' }, 'J1')).toEqual({ journalId: 'J1', restored: 1 });
+    const row = sqlite.prepare('select owner_rep_id, owned_since, previous_owner_rep_id, pooled_at, updated_at, updated_by, version from accounts').get();
+    expect(row).toEqual({ owner_rep_id: null, owned_since: null, previous_owner_rep_id: 'R0', pooled_at: 500, updated_at: 100, updated_by: 'U0', version: 3 });
+    backend.close();
   });
 
   it('refuses a database written by a newer app and leaves it untouched', () => {

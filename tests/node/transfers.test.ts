@@ -137,6 +137,32 @@ describe('undo', () => {
     expect((await t.client.call('accounts.list', {})).items.every((a) => a.ownerRepId === null)).toBe(true);
   });
 
+  it('lists each account of a journal with its owner columns before and after, a later edit first', async () => {
+    const t = await setup();
+    const [a1, a2] = t.accounts;
+    await t.client.call('transfers.apply', { accountIds: [a1!.id], toRepId: t.zhang.id, reason: '初次分配' });
+    t.clock.advance(60_000);
+    const row = (id: string) => t.core.sqlite.prepare('select owner_rep_id, owned_since, previous_owner_rep_id, pooled_at, updated_at, updated_by, version from accounts where id = ?').get(id) as Record<string, unknown>;
+    const state = (r: Record<string, unknown>) => ({ ownerRepId: r.owner_rep_id, ownedSince: r.owned_since, previousOwnerRepId: r.previous_owner_rep_id, pooledAt: r.pooled_at, updatedAt: r.updated_at, updatedBy: r.updated_by, version: r.version });
+    const before = { [a1!.id]: state(row(a1!.id)), [a2!.id]: state(row(a2!.id)) };
+    const j = await t.client.call('transfers.apply', { accountIds: [a1!.id, a2!.id], toRepId: t.li.id, reason: '调整' });
+    const after = { [a1!.id]: state(row(a1!.id)), [a2!.id]: state(row(a2!.id)) };
+    expect(after[a1!.id]).toMatchObject({ ownerRepId: t.li.id, previousOwnerRepId: t.zhang.id, ownedSince: t.clock.now(), pooledAt: null });
+    const detail = await t.client.call('journals.get', { id: j.journalId! });
+    expect(detail.items.map((i) => [i.entityId, JSON.parse(i.before!), JSON.parse(i.after!), i.changedSince])).toEqual([
+      [a1!.id, before[a1!.id], after[a1!.id], false],
+      [a2!.id, before[a2!.id], after[a2!.id], false],
+    ]);
+    const edited = (await t.client.call('accounts.get', { id: a2!.id })).account;
+    await t.client.call('accounts.update', { id: a2!.id, version: edited.version, patch: { phone: '021-12345678' } });
+    const later = await t.client.call('journals.get', { id: j.journalId! });
+    expect(later.items.map((i) => [i.entityId, i.changedSince, i.label])).toEqual([
+      [a2!.id, true, `${a2!.code} ${a2!.name}`],
+      [a1!.id, false, `${a1!.code} ${a1!.name}`],
+    ]);
+    expect((await t.client.call('journals.list', {})).items.find((x) => x.id === j.journalId)!.conflicts).toBe(1);
+  });
+
   it('is refused after an edit of the account, and allowed after a follow-up (which does not edit it)', async () => {
     const t = await setup();
     const a = t.accounts[0]!;

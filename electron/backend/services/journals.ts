@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/rpc/errors';
 import type { Actor, Core } from '../core';
 import { undoImport } from './import/commit/undo-import';
 import { newId } from '../ids';
-import { ownerJson } from './owner-changes';
+import { ownerJson, ownerStateAfter, ownerStateBefore, ownerStateJson, TRANSFER_UNDO_COLUMNS, type TransferUndoRow } from './owner-changes';
 import { loadOwnerRows, type OwnerState, ownerWrites } from './owner-write';
 
 interface JournalRow {
@@ -19,8 +19,13 @@ interface JournalRow {
   conflicts: number;
 }
 
-/** Items whose row moved on since the operation (accounts by version; reps by version). */
+/**
+ * Items whose row moved on since the operation (accounts by version; reps by version): an owner
+ * change's accounts are its transfer rows, everything else (reps, an import's rows) journal items.
+ */
 const CONFLICTS = `(
+  select count(*) from account_transfers t left join accounts a on a.id = t.account_id
+  where t.journal_id = j.id and t.after_version is not null and (a.id is null or a.deleted_at is not null or a.version <> t.after_version)) + (
   select count(*) from journal_items ji
   left join accounts a on ji.entity_type = 'account' and a.id = ji.entity_id
   left join reps r on ji.entity_type = 'rep' and r.id = ji.entity_id
@@ -61,25 +66,45 @@ interface ItemRow {
   changed_since: number;
 }
 
+type DetailRow = ItemRow & Partial<TransferUndoRow> & { src: number };
+
 export function getJournal(core: Core, id: string, limit: number) {
   const j = requireJournal(core, id);
   const rows = core.sqlite
     .prepare(
-      `select ji.entity_type, ji.entity_id, ji.before, ji.after, ji.after_version,
-         case ji.entity_type when 'account' then a.code || ' ' || a.name when 'rep' then r.name when 'allocation_rule' then ar.name end as label,
-         case when ji.after_version is null then 0
-              when ji.entity_type = 'account' then (a.id is null or a.version <> ji.after_version)
-              when ji.entity_type = 'rep' then (r.id is null or r.version <> ji.after_version) else 0 end as changed_since
-       from journal_items ji
-       left join accounts a on ji.entity_type = 'account' and a.id = ji.entity_id
-       left join reps r on ji.entity_type = 'rep' and r.id = ji.entity_id
-       left join allocation_rules ar on ji.entity_type = 'allocation_rule' and ar.id = ji.entity_id
-       where ji.journal_id = ? order by changed_since desc, ji.rowid limit ?`,
+      `select * from (
+         select 0 as src, t.rowid as seq, 'account' as entity_type, t.account_id as entity_id, null as before, null as after, t.after_version,
+           a.code || ' ' || a.name as label, (a.id is null or a.version <> t.after_version) as changed_since, ${TRANSFER_UNDO_COLUMNS.replaceAll(/(\w+)/g, 't.$1')}
+         from account_transfers t left join accounts a on a.id = t.account_id
+         where t.journal_id = @id and t.after_version is not null
+         union all
+         select 1, ji.rowid, ji.entity_type, ji.entity_id, ji.before, ji.after, ji.after_version,
+           case ji.entity_type when 'account' then a.code || ' ' || a.name when 'rep' then r.name when 'allocation_rule' then ar.name end,
+           case when ji.after_version is null then 0
+                when ji.entity_type = 'account' then (a.id is null or a.version <> ji.after_version)
+                when ji.entity_type = 'rep' then (r.id is null or r.version <> ji.after_version) else 0 end,
+           ${TRANSFER_UNDO_COLUMNS.replaceAll(/\w+/g, 'null')}
+         from journal_items ji
+         left join accounts a on ji.entity_type = 'account' and a.id = ji.entity_id
+         left join reps r on ji.entity_type = 'rep' and r.id = ji.entity_id
+         left join allocation_rules ar on ji.entity_type = 'allocation_rule' and ar.id = ji.entity_id
+         where ji.journal_id = @id)
+       order by changed_since desc, src, seq limit @limit`,
     )
-    .all(id, limit) as ItemRow[];
+    .all({ id, limit }) as DetailRow[];
   return {
     ...j,
-    items: rows.map((r) => ({ entityType: r.entity_type, entityId: r.entity_id, label: r.label ?? r.entity_id, before: r.before, after: r.after, changedSince: j.undoneAt === null && r.changed_since === 1 })),
+    items: rows.map((r) => {
+      const transfer = r.src === 0 ? (r as unknown as TransferUndoRow) : null;
+      return {
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        label: r.label ?? r.entity_id,
+        before: transfer ? ownerStateJson(ownerStateBefore(transfer)) : r.before,
+        after: transfer ? ownerStateJson(ownerStateAfter(transfer)) : r.after,
+        changedSince: j.undoneAt === null && r.changed_since === 1,
+      };
+    }),
   };
 }
 
@@ -111,8 +136,8 @@ export function undoJournal(core: Core, actor: Actor, id: string): { journalId: 
     if (j.conflicts > 0) {
       const changed = core.sqlite
         .prepare(
-          `select a.code, a.name, a.version, ji.after_version from journal_items ji join accounts a on a.id = ji.entity_id
-           where ji.journal_id = ? and ji.entity_type = 'account' and (a.version <> ji.after_version or a.deleted_at is not null) limit 5`,
+          `select a.code, a.name, a.version, t.after_version from account_transfers t join accounts a on a.id = t.account_id
+           where t.journal_id = ? and t.after_version is not null and (a.version <> t.after_version or a.deleted_at is not null) limit 5`,
         )
         .all(id) as { code: string; name: string; version: number; after_version: number }[];
       const shown = changed.map((c) => `${c.code} ${c.name}`).join('、');
@@ -125,11 +150,12 @@ export function undoJournal(core: Core, actor: Actor, id: string): { journalId: 
         { conflicts: j.conflicts, accounts: changed.map((c) => c.code) },
       );
     }
+    // The accounts' owner columns before come from the operation's transfer rows; its other rows
+    // (a leaving rep's status, round-robin cursors) from journal items. Each account's state after is
+    // the current row (the conflict check above made sure nothing changed it since).
+    const moves = core.sqlite.prepare(`select ${TRANSFER_UNDO_COLUMNS} from account_transfers where journal_id = ? and after_version is not null order by rowid`).all(id) as TransferUndoRow[];
     const items = core.sqlite.prepare('select entity_type, entity_id, before, after, after_version from journal_items where journal_id = ? order by rowid').all(id) as Omit<ItemRow, 'label' | 'changed_since'>[];
-    // Each account's state before the operation, parsed once; its state after is the current row
-    // (the conflict check above made sure nothing changed it since).
-    const accountBefore = new Map<string, OwnerState>();
-    for (const it of items) if (it.entity_type === 'account') accountBefore.set(it.entity_id, parse<OwnerState>(it.before));
+    const accountBefore = new Map<string, OwnerState>(moves.map((t) => [t.account_id, ownerStateBefore(t)]));
 
     // Undo must not hand accounts back to a rep who has left since (unless this journal itself set "left").
     const restoredRepStatus = new Map<string, string>();
@@ -152,16 +178,16 @@ export function undoJournal(core: Core, actor: Actor, id: string): { journalId: 
     const restoreCursor = core.sqlite.prepare('update allocation_rules set rr_cursor = ? where id = ? and rr_cursor = ?');
     const reason = `撤销：${j.summary}`;
     const audits: unknown[][] = [];
-    let restored = 0;
+    for (const t of moves) {
+      const b = accountBefore.get(t.account_id)!;
+      const row = rows.get(t.account_id);
+      if (!row || row[7] !== t.after_version) throw changedDuringUndo();
+      restore.add(row, b, t.after_version);
+      audits.push([newId(now), 'account.undo', 'account', t.account_id, ownerJson(row[1]), ownerJson(b.ownerRepId)]);
+    }
+    const restored = moves.length;
     for (const it of items) {
-      if (it.entity_type === 'account') {
-        const b = accountBefore.get(it.entity_id)!;
-        const row = rows.get(it.entity_id);
-        if (!row || row[7] !== it.after_version) throw changedDuringUndo();
-        restore.add(row, b, it.after_version);
-        audits.push([newId(now), 'account.undo', 'account', it.entity_id, ownerJson(row[1]), ownerJson(b.ownerRepId)]);
-        restored++;
-      } else if (it.entity_type === 'rep') {
+      if (it.entity_type === 'rep') {
         const b = parse<{ status: string; leftOn: string | null; updatedAt: number; updatedBy: string | null; version: number }>(it.before);
         const a = parse<{ status: string }>(it.after);
         const r = restoreRep.run(b.status, b.leftOn, b.updatedAt, b.updatedBy, b.version, it.entity_id, it.after_version);

@@ -49,6 +49,41 @@ export function ownerStateJson(s: OwnerState): string {
   return `{"ownerRepId":${q(s.ownerRepId)},"ownedSince":${s.ownedSince ?? 'null'},"previousOwnerRepId":${q(s.previousOwnerRepId)},"pooledAt":${s.pooledAt ?? 'null'},"updatedAt":${s.updatedAt},"updatedBy":${q(s.updatedBy)},"version":${s.version}}`;
 }
 
+/** The undo columns of a transfer row an owner change wrote (after_version not null). */
+export interface TransferUndoRow {
+  account_id: string;
+  from_rep_id: string | null;
+  to_rep_id: string | null;
+  at: number;
+  by_user_id: string | null;
+  after_version: number;
+  before_owned_since: number | null;
+  before_previous_owner_rep_id: string | null;
+  before_pooled_at: number | null;
+  before_updated_at: number;
+  before_updated_by: string | null;
+}
+
+export const TRANSFER_UNDO_COLUMNS =
+  'account_id, from_rep_id, to_rep_id, at, by_user_id, after_version, before_owned_since, before_previous_owner_rep_id, before_pooled_at, before_updated_at, before_updated_by';
+
+export function ownerStateBefore(t: TransferUndoRow): OwnerState {
+  return { ownerRepId: t.from_rep_id, ownedSince: t.before_owned_since, previousOwnerRepId: t.before_previous_owner_rep_id, pooledAt: t.before_pooled_at, updatedAt: t.before_updated_at, updatedBy: t.before_updated_by, version: t.after_version - 1 };
+}
+
+/** The owner columns applyOwnerChanges wrote, from its transfer row. */
+export function ownerStateAfter(t: TransferUndoRow): OwnerState {
+  return {
+    ownerRepId: t.to_rep_id,
+    ownedSince: t.to_rep_id === null ? null : t.at,
+    previousOwnerRepId: t.from_rep_id ?? t.before_previous_owner_rep_id,
+    pooledAt: t.to_rep_id === null ? t.at : null,
+    updatedAt: t.at,
+    updatedBy: t.by_user_id,
+    version: t.after_version,
+  };
+}
+
 export function ownerJson(ownerRepId: string | null): string {
   return `{"ownerRepId":${q(ownerRepId)}}`;
 }
@@ -76,8 +111,9 @@ function insertAll(core: Core, sql: string, rows: unknown[][], params: Record<st
 /**
  * The one place owners change. In one transaction, for every account whose owner really changes:
  * bump its version (and store its new reclaim schedule), write an account_transfers row (from, to,
- * by, when, reason), a journal item with the owner columns before and after, and an audit entry;
- * plus one journals row for the whole operation, so that it can be undone as a whole.
+ * by, when, reason, and the owner columns before, for undo) and an audit entry; plus one journals
+ * row for the whole operation, so that it can be undone as a whole. The state after is not stored:
+ * it is what this function writes, `ownerStateAfter` of the transfer row.
  *
  * The rows are built here and written set-based: one statement per table over a JSON array, in
  * the same order and with the same ids as one statement per row would write them (see ownerWrites).
@@ -103,7 +139,6 @@ export function applyOwnerChanges(core: Core, actor: Actor, moves: readonly Owne
     const owners = ownerWrites(core);
     const written: { id: string; version: number }[] = [];
     const transfers: unknown[][] = [];
-    const items: unknown[][] = [];
     const audits: unknown[][] = [];
     for (const m of effective) {
       const row = rows.get(m.accountId)!;
@@ -120,26 +155,27 @@ export function applyOwnerChanges(core: Core, actor: Actor, moves: readonly Owne
       owners.add(row, after, before.version);
       written.push({ id: m.accountId, version: after.version });
       const reason = m.reason ?? opts.reason;
-      transfers.push([newId(now), m.accountId, before.ownerRepId, m.toRepId, reason]);
-      items.push([newId(now), m.accountId, ownerStateJson(before), ownerStateJson(after), after.version]);
+      transfers.push([newId(now), m.accountId, before.ownerRepId, m.toRepId, reason, after.version, before.ownedSince, before.previousOwnerRepId, before.pooledAt, before.updatedAt, before.updatedBy]);
       audits.push([newId(now), m.accountId, ownerJson(before.ownerRepId), ownerJson(m.toRepId), reason]);
     }
     if (owners.flush() !== written.length) {
       const code = unwrittenAccount(core, written) ?? '';
       throw new AppError('CONFLICT', msg(`客户 ${code} 正被同时修改，请重试`, `Account ${code} is being changed at the same time; try again`));
     }
-    for (const x of extras) items.push([newId(now), x.entityId, JSON.stringify(x.before), JSON.stringify(x.after), x.afterVersion, x.entityType]);
+    const items = extras.map((x) => [newId(now), x.entityId, JSON.stringify(x.before), JSON.stringify(x.after), x.afterVersion, x.entityType]);
     insertAll(
       core,
-      `insert into account_transfers (id, account_id, from_rep_id, to_rep_id, kind, reason, journal_id, at, by)
-       select m.value->>0, m.value->>1, m.value->>2, m.value->>3, @kind, m.value->>4, @journalId, @now, @by from json_each(@rows) m`,
+      `insert into account_transfers (id, account_id, from_rep_id, to_rep_id, kind, reason, journal_id, at, by, by_user_id,
+         after_version, before_owned_since, before_previous_owner_rep_id, before_pooled_at, before_updated_at, before_updated_by)
+       select m.value->>0, m.value->>1, m.value->>2, m.value->>3, @kind, m.value->>4, @journalId, @now, @by, @byUserId,
+         m.value->>5, m.value->>6, m.value->>7, m.value->>8, m.value->>9, m.value->>10 from json_each(@rows) m`,
       transfers,
-      { kind: opts.kind, journalId, now, by: actor.name },
+      { kind: opts.kind, journalId, now, by: actor.name, byUserId: actor.id },
     );
     insertAll(
       core,
       `insert into journal_items (id, journal_id, entity_type, entity_id, action, before, after, after_version)
-       select m.value->>0, @journalId, coalesce(m.value->>5, 'account'), m.value->>1, 'update', m.value->>2, m.value->>3, m.value->>4 from json_each(@rows) m`,
+       select m.value->>0, @journalId, m.value->>5, m.value->>1, 'update', m.value->>2, m.value->>3, m.value->>4 from json_each(@rows) m`,
       items,
       { journalId },
     );
