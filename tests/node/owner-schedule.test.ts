@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { refreshReclaimSchedule } from '../../electron/backend/services/pool-schedule';
+import { applyOwnerChanges } from '../../electron/backend/services/owner-changes';
 import { loadOwnerRows, ownerWrites, unwrittenAccount } from '../../electron/backend/services/owner-write';
 import { setUpBackend } from '../helpers/backend';
 import { makeAccounts, makeRep } from '../helpers/allocation-data';
@@ -86,5 +87,26 @@ describe('optimistic owner writes', () => {
       { owner_rep_id: null, owned_since: null, version: 1 },
       { owner_rep_id: zhang.id, owned_since: now, version: 2 },
     ]);
+  });
+
+  it('refuses a move of a row read at an older version: CONFLICT naming it, nothing written', async () => {
+    const t = await setUpBackend({ now: '2026-11-23T02:00:00Z' });
+    cleanup = t.close;
+    const zhang = await makeRep(t.client, '张伟', { employeeNo: 'E001' });
+    const accounts = await makeAccounts(t.client, 3);
+    const ids = accounts.map((a) => a.id);
+    const loaded = loadOwnerRows(t.core, ids);
+    // Someone edits the second account after it was read.
+    const second = (await t.client.call('accounts.get', { id: ids[1]! })).account;
+    await t.client.call('accounts.update', { id: ids[1]!, version: second.version, patch: { phone: '021-12345678' } });
+    const dump = () => t.core.sqlite.prepare("select (select json_group_array(json_array(id, owner_rep_id, version)) from accounts) as a, (select count(*) from account_transfers) as t, (select count(*) from audit_log) as l, (select count(*) from journals) as j").get();
+    const before = dump();
+    const moves = ids.map((id) => ({ accountId: id, toRepId: zhang.id }));
+    expect(() => applyOwnerChanges(t.core, { id: null, name: 'test' }, moves, { kind: 'transfer', reason: '调整', journalKind: 'bulk_transfer', summary: '转移', loaded })).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', message: expect.stringContaining(accounts[1]!.code) }),
+    );
+    expect(dump()).toEqual(before);
+    // Read again, the same move goes through.
+    expect(applyOwnerChanges(t.core, { id: null, name: 'test' }, moves, { kind: 'transfer', reason: '调整', journalKind: 'bulk_transfer', summary: '转移' })).toMatchObject({ changed: 3 });
   });
 });

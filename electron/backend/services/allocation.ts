@@ -9,6 +9,7 @@ import type { Actor, Core } from '../core';
 import { listAllocationRules, ruleSpecs } from './allocation-rules';
 import { buildDecisionPanel, type PanelMove } from './decision-panel';
 import { applyOwnerChanges, type ExtraJournalItem, requireAccountsExist } from './owner-changes';
+import { OWNER_ROW_COLUMNS, type OwnerRow } from './owner-write';
 import { allRepLoads, resolveRepIn } from './rep-lookup';
 import { loadTerritoryIndex, resolveTerritoryRef, type TerritoryIndex } from './territory-index';
 
@@ -78,14 +79,32 @@ interface LoadedAccount extends AllocatableAccount {
   openCases: number;
 }
 
-/** The accounts in scope: what rules match on, and the money and cases the decision panel weighs. */
-function loadScope(core: Core, scope: Scope, withTags: boolean): LoadedAccount[] {
-  const cols = `id, territory_id, industry, tier, source, owner_rep_id, open_receivable_fen, overdue_fen, open_cases`;
+interface LoadedScope {
+  accounts: LoadedAccount[];
+  /** Only when loaded for an apply: each account's owner row, read in the apply's transaction. */
+  ownerRows: Map<string, OwnerRow> | null;
+}
+
+const SCOPE_COLUMNS = 'id, territory_id, industry, tier, source, owner_rep_id, open_receivable_fen, overdue_fen, open_cases';
+/** An OwnerRow followed by the rest of AllocRaw (industry, source, receivable, overdue, cases). */
+const APPLY_COLUMNS = `${OWNER_ROW_COLUMNS}, industry, source, open_receivable_fen, overdue_fen, open_cases`;
+
+/** The scope as AllocRaw rows; for an apply, with each account's owner row too (one read instead of two). */
+function readScope(core: Core, scope: Scope, forApply: boolean): { raw: AllocRaw[]; ownerRows: Map<string, OwnerRow> | null } {
+  const cols = forApply ? APPLY_COLUMNS : SCOPE_COLUMNS;
   // "Unassigned" is usually most of a fresh import: a plain scan beats 100,000 lookups through the owner index.
-  const raw =
+  const rows =
     scope.kind === 'unassigned'
-      ? (core.sqlite.prepare(`select ${cols} from accounts not indexed where deleted_at is null and owner_rep_id is null`).raw().all() as AllocRaw[])
-      : (core.sqlite.prepare(`select ${cols} from accounts where deleted_at is null and id in (select value from json_each(?))`).raw().all(JSON.stringify(scope.ids)) as AllocRaw[]);
+      ? (core.sqlite.prepare(`select ${cols} from accounts not indexed where deleted_at is null and owner_rep_id is null`).raw().all() as unknown[][])
+      : (core.sqlite.prepare(`select ${cols} from accounts where deleted_at is null and id in (select value from json_each(?))`).raw().all(JSON.stringify(scope.ids)) as unknown[][]);
+  if (!forApply) return { raw: rows as AllocRaw[], ownerRows: null };
+  const o = rows as (OwnerRow & unknown[])[];
+  return { raw: o.map((r) => [r[0], r[10], r[18], r[11], r[19], r[1], r[20], r[21], r[22]] as AllocRaw), ownerRows: new Map(o.map((r) => [r[0], r])) };
+}
+
+/** The accounts in scope: what rules match on, and the money and cases the decision panel weighs. */
+function loadScope(core: Core, scope: Scope, withTags: boolean, forApply: boolean): LoadedScope {
+  const { raw, ownerRows } = readScope(core, scope, forApply);
   if (scope.kind === 'accounts') {
     const found = new Set(raw.map((r) => r[0]));
     requireAccountsExist(scope.ids, new Map(scope.ids.map((id) => [id, { deleted: !found.has(id) }])));
@@ -101,23 +120,25 @@ function loadScope(core: Core, scope: Scope, withTags: boolean): LoadedAccount[]
     }
   }
   const none: string[] = [];
-  return raw.map((r) => ({ id: r[0], territoryId: r[1], industry: r[2], tier: r[3], source: r[4], ownerRepId: r[5], openReceivableFen: r[6], overdueFen: r[7], openCases: r[8], tags: tags.get(r[0]) ?? none }));
+  const accounts = raw.map((r) => ({ id: r[0], territoryId: r[1], industry: r[2], tier: r[3], source: r[4], ownerRepId: r[5], openReceivableFen: r[6], overdueFen: r[7], openCases: r[8], tags: tags.get(r[0]) ?? none }));
+  return { accounts, ownerRows };
 }
 
 interface Computed {
   plan: AllocationPlan;
   accounts: LoadedAccount[];
+  ownerRows: Map<string, OwnerRow> | null;
   reps: Rep[];
   resolved: ResolvedRules;
   territories: TerritoryIndex;
 }
 
-function compute(core: Core, input: { scope: Scope; rules: RulesSource }): Computed {
+function compute(core: Core, input: { scope: Scope; rules: RulesSource }, forApply = false): Computed {
   const reps = allRepLoads(core);
   const territories = loadTerritoryIndex(core);
   const resolved = resolveRules(core, input.rules, reps, territories);
   const withTags = resolved.rules.some((r) => r.enabled && (r.match.tags?.length ?? 0) > 0);
-  const accounts = loadScope(core, input.scope, withTags);
+  const { accounts, ownerRows } = loadScope(core, input.scope, withTags, forApply);
   const plan = planAllocation({
     accounts,
     rules: resolved.rules,
@@ -125,7 +146,7 @@ function compute(core: Core, input: { scope: Scope; rules: RulesSource }): Compu
     fallback: resolved.fallback,
     territories: territories.ancestors,
   });
-  return { plan, accounts, reps, resolved, territories };
+  return { plan, accounts, ownerRows, reps, resolved, territories };
 }
 
 function noteFor(a: AllocationPlan['assignments'][number], ruleNames: Map<string, string>): string {
@@ -190,7 +211,7 @@ export function previewAllocation(core: Core, input: { scope: Scope; rules: Rule
  */
 export function applyAllocation(core: Core, actor: Actor, input: { scope: Scope; rules: RulesSource; reason: string; expectFingerprint?: string | undefined }) {
   const result = core.tx(() => {
-    const { plan, resolved } = compute(core, input);
+    const { plan, resolved, ownerRows } = compute(core, input, true);
     if (input.expectFingerprint !== undefined && input.expectFingerprint !== plan.fingerprint) {
       throw new AppError('CONFLICT', msg('数据在预览之后发生了变化，请重新预览后再应用', 'The data changed since the preview; preview again before applying'), { fingerprint: plan.fingerprint });
     }
@@ -208,7 +229,7 @@ export function applyAllocation(core: Core, actor: Actor, input: { scope: Scope;
       core,
       actor,
       changes.map((a) => ({ accountId: a.accountId, toRepId: a.toRepId, reason: `${input.reason}（${noteFor(a, ruleNames)}）` })),
-      { kind: 'auto', reason: input.reason, journalKind: 'auto_allocate', summary: `自动分配 ${changes.length} 个客户${toPool ? `（${toPool} 个进入公海）` : ''}`, extraItems },
+      { kind: 'auto', reason: input.reason, journalKind: 'auto_allocate', summary: `自动分配 ${changes.length} 个客户${toPool ? `（${toPool} 个进入公海）` : ''}`, extraItems, loaded: ownerRows! },
     );
     if (out.journalId !== null) {
       const setCursor = core.sqlite.prepare('update allocation_rules set rr_cursor = ? where id = ?');

@@ -51,6 +51,8 @@ export type OwnedRow = [
 const OWNED_COLUMNS = `id, owner_rep_id, owned_since, created_at, last_followup_on, last_deal_on, protected_until, territory_id, tier,
   open_receivable_fen, open_cases, reclaim_on, reclaim_remind_on, reclaim_trigger`;
 
+export const OWNED_WIDTH = OWNED_COLUMNS.split(',').length;
+
 export function loadOwnedRows(core: Core, ids?: readonly string[]): OwnedRow[] {
   const where = 'deleted_at is null and owner_rep_id is not null';
   if (ids) {
@@ -72,7 +74,8 @@ function afterLocalDate(date: IsoDate): number {
  * little looser on the owned date (time zones), so that no due account is left out; the caller
  * evaluates each in full. A day's run reads the accounts near or past their date, not all of them.
  */
-export function loadReclaimCandidates(core: Core, bound: ReclaimBound): OwnedRow[] {
+/** `more`: columns to select after the OwnedRow's (each row then carries them from index OWNED_WIDTH on). */
+export function loadReclaimCandidates(core: Core, bound: ReclaimBound, more?: string): OwnedRow[] {
   const owned = 'coalesce(owned_since, created_at)';
   const clauses: string[] = [];
   const params: Record<string, string | number> = {};
@@ -89,7 +92,7 @@ export function loadReclaimCandidates(core: Core, bound: ReclaimBound): OwnedRow
   }
   if (clauses.length === 0) return [];
   return core.sqlite
-    .prepare(`select ${OWNED_COLUMNS} from accounts where deleted_at is null and owner_rep_id is not null and (${clauses.join(' or ')})`)
+    .prepare(`select ${OWNED_COLUMNS}${more ? `, ${more}` : ''} from accounts where deleted_at is null and owner_rep_id is not null and (${clauses.join(' or ')})`)
     .raw()
     .all(params) as OwnedRow[];
 }

@@ -10,7 +10,8 @@ import { AppError } from '../../../shared/rpc/errors';
 import type { Actor, Core } from '../core';
 import { buildDecisionPanel, loadImpact } from './decision-panel';
 import { applyOwnerChanges, loadOwnerStates, requireAccountsExist } from './owner-changes';
-import { loadPoolRuleSpecs, loadReclaimCandidates, ownedOnFn, refreshReclaimSchedule } from './pool-schedule';
+import { OWNER_ROW_COLUMNS, type OwnerRow } from './owner-write';
+import { loadPoolRuleSpecs, loadReclaimCandidates, OWNED_WIDTH, ownedOnFn, refreshReclaimSchedule } from './pool-schedule';
 import { allRepLoads, repLabel, requireRep } from './rep-lookup';
 import { writeSettings } from './settings';
 import { loadTerritoryIndex } from './territory-index';
@@ -25,13 +26,16 @@ export const TRIGGER_TEXT: Record<ReclaimTrigger, [string, string]> = {
  * Today's reclaim run as a plan: every owned account that could be due today (see ReclaimBound) is
  * evaluated live, not from the stored dates.
  */
-function reclaimPlan(core: Core, confirmed: ReadonlySet<string> | 'all'): ReclaimPlan {
+function reclaimPlan(core: Core, confirmed: ReadonlySet<string> | 'all'): ReclaimPlan;
+/** For a run: with the candidates' owner rows, read once here instead of again by id when reclaiming. */
+function reclaimPlan(core: Core, confirmed: ReadonlySet<string> | 'all', withOwnerRows: true): ReclaimPlan & { ownerRows: Map<string, OwnerRow> };
+function reclaimPlan(core: Core, confirmed: ReadonlySet<string> | 'all', withOwnerRows = false): ReclaimPlan & { ownerRows?: Map<string, OwnerRow> } {
   const rules = loadPoolRuleSpecs(core);
   const bound = reclaimBound(rules, core.today());
-  if (!bound) return { reclaim: [], held: [] };
+  if (!bound) return { reclaim: [], held: [], ownerRows: new Map() };
   const territories = loadTerritoryIndex(core).ancestors;
   const ownedOn = ownedOnFn(core);
-  const rows = loadReclaimCandidates(core, bound);
+  const rows = loadReclaimCandidates(core, bound, withOwnerRows ? OWNER_ROW_COLUMNS : undefined);
   const accounts = rows.map((r) => ({
     id: r[0],
     ownerRepId: r[1],
@@ -45,7 +49,8 @@ function reclaimPlan(core: Core, confirmed: ReadonlySet<string> | 'all'): Reclai
     openCases: r[10],
   }));
   const all = confirmed === 'all' ? new Set(accounts.map((a) => a.id)) : confirmed;
-  return planReclaim({ accounts, rules, territories, today: core.today(), confirmed: all });
+  const plan = planReclaim({ accounts, rules, territories, today: core.today(), confirmed: all });
+  return withOwnerRows ? { ...plan, ownerRows: new Map(rows.map((r) => [r[0], r.slice(OWNED_WIDTH) as unknown as OwnerRow])) } : plan;
 }
 
 function planFingerprint(plan: ReclaimPlan): string {
@@ -82,12 +87,12 @@ export function runReclaim(core: Core, actor: Actor, input: { confirmIds: string
       const current = planFingerprint(reclaimPlan(core, new Set()));
       if (current !== input.expectFingerprint) throw new AppError('CONFLICT', msg('数据在预览之后发生了变化，请重新预览后再回收', 'The data changed since the preview; preview again'));
     }
-    const plan = reclaimPlan(core, input.confirmAll ? 'all' : new Set(input.confirmIds));
+    const plan = reclaimPlan(core, input.confirmAll ? 'all' : new Set(input.confirmIds), true);
     const out = applyOwnerChanges(
       core,
       actor,
       plan.reclaim.map((x) => ({ accountId: x.accountId, toRepId: null, reason: `回收：${triggerNote(x.trigger, x.dueOn)}${x.needsConfirmation ? '（已确认有未结应收/工单）' : ''}` })),
-      { kind: 'reclaim', reason: '公海回收', journalKind: 'pool_reclaim', summary: `公海回收 ${plan.reclaim.length} 个客户（${core.today()}）` },
+      { kind: 'reclaim', reason: '公海回收', journalKind: 'pool_reclaim', summary: `公海回收 ${plan.reclaim.length} 个客户（${core.today()}）`, loaded: plan.ownerRows },
     );
     writeSettings(core.db, { lastPoolReclaimOn: core.today() }, actor, core.clock.now());
     return { journalId: out.journalId, reclaimed: out.changed, held: plan.held.length };
