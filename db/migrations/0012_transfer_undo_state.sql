@@ -1,10 +1,14 @@
+DROP INDEX `accounts_reclaim_remind_idx`;--> statement-breakpoint
+DROP INDEX `accounts_reclaim_window_idx`;--> statement-breakpoint
+CREATE INDEX `accounts_reclaim_window_idx` ON `accounts` (`reclaim_remind_on`,`reclaim_on`,`owner_rep_id`,`deleted_at`) WHERE "accounts"."deleted_at" is null and "accounts"."reclaim_remind_on" is not null;--> statement-breakpoint
 ALTER TABLE `account_transfers` ADD `after_version` integer;--> statement-breakpoint
 ALTER TABLE `account_transfers` ADD `by_user_id` text;--> statement-breakpoint
 ALTER TABLE `account_transfers` ADD `before_owned_since` integer;--> statement-breakpoint
 ALTER TABLE `account_transfers` ADD `before_previous_owner_rep_id` text;--> statement-breakpoint
 ALTER TABLE `account_transfers` ADD `before_pooled_at` integer;--> statement-breakpoint
 ALTER TABLE `account_transfers` ADD `before_updated_at` integer;--> statement-breakpoint
-ALTER TABLE `account_transfers` ADD `before_updated_by` text;--> statement-breakpoint
+ALTER TABLE `account_transfers` ADD `before_updated_by` text;
+--> statement-breakpoint
 -- Owner-change journals kept each account's state before in a journal item; it moves onto the
 -- operation's transfer row for that account (one per account per journal), and the item goes.
 UPDATE `account_transfers` SET

@@ -91,9 +91,15 @@ export const accounts = sqliteTable(
     // The credit batch run reads every live account's grading columns in one scan of this narrow index
     // (in id order) instead of the wide rows.
     index('accounts_credit_idx').on(t.id, t.tier, t.accountGroup, t.creditGrade, t.creditHold, t.ownerRepId, t.deletedAt).where(sql`${t.deletedAt} is null`),
-    index('accounts_reclaim_remind_idx').on(t.reclaimRemindOn),
-    /** Accounts inside their reminder window (dashboard count, grid preset) without reading the table. */
-    index('accounts_reclaim_window_idx').on(t.reclaimRemindOn, t.reclaimOn, t.ownerRepId, t.deletedAt).where(sql`${t.deletedAt} is null`),
+    /**
+     * Accounts inside their reminder window (dashboard count, grid preset, a rep's count) without
+     * reading the table. Only accounts with a reclaim schedule are in it (every query on it compares
+     * reclaim_remind_on, which implies not null): an owner change of an account without one, such as
+     * allocating a fresh import, does not touch it.
+     */
+    index('accounts_reclaim_window_idx')
+      .on(t.reclaimRemindOn, t.reclaimOn, t.ownerRepId, t.deletedAt)
+      .where(sql`${t.deletedAt} is null and ${t.reclaimRemindOn} is not null`),
     /** The dashboard's "follow-ups due" count and the accounts grid filtered to them. */
     index('accounts_next_followup_idx').on(t.nextFollowupOn).where(sql`${t.deletedAt} is null`),
     index('accounts_updated_idx').on(t.updatedAt),

@@ -87,6 +87,11 @@ describe('query plans of the hot account grid queries', () => {
     expect(plan({ search: 'szhx' })).toContain('USING COVERING INDEX accounts_search_idx');
   });
 
+  it('counts the accounts inside their reclaim reminder window from the partial window index alone', () => {
+    const sql = 'select count(*) from accounts where owner_rep_id is not null and deleted_at is null and reclaim_remind_on <= ? and reclaim_on > ?';
+    expect(explain(sql, ['2026-11-23', '2026-11-23'])).toContain('USING COVERING INDEX accounts_reclaim_window_idx');
+  });
+
   it('joins owner and territory by primary key', () => {
     const p = plan({ sort: [{ colId: 'name', sort: 'asc' }] });
     expect(p).toMatch(/SEARCH reps USING INTEGER PRIMARY KEY|SEARCH reps USING INDEX sqlite_autoindex_reps_1/);

@@ -99,7 +99,7 @@ function readScope(core: Core, scope: Scope, forApply: boolean): { raw: AllocRaw
       : (core.sqlite.prepare(`select ${cols} from accounts where deleted_at is null and id in (select value from json_each(?))`).raw().all(JSON.stringify(scope.ids)) as unknown[][]);
   if (!forApply) return { raw: rows as AllocRaw[], ownerRows: null };
   const o = rows as (OwnerRow & unknown[])[];
-  return { raw: o.map((r) => [r[0], r[10], r[18], r[11], r[19], r[1], r[20], r[21], r[22]] as AllocRaw), ownerRows: new Map(o.map((r) => [r[0], r])) };
+  return { raw: o.map((r) => [r[0], r[10], r[19], r[11], r[20], r[1], r[21], r[22], r[23]] as AllocRaw), ownerRows: new Map(o.map((r) => [r[0], r])) };
 }
 
 /** The accounts in scope: what rules match on, and the money and cases the decision panel weighs. */

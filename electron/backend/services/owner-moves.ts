@@ -59,14 +59,14 @@ export function writeOwnerMoves(core: Core, ctx: OwnerMoveContext, moves: readon
   const ownerOnly: unknown[][] = [];
   const withSchedule: unknown[][] = [];
   for (const { row, toRepId, reason } of moves) {
-    log.push([row[0], toRepId, reason, row[7], newId(now), newId(now)]);
+    log.push([row[18], toRepId, reason, row[7], newId(now), newId(now)]);
     const next =
       toRepId === null || !schedule
         ? NO_SCHEDULE
         : schedule({ territoryId: row[10], tier: row[11], ownedOn, lastFollowupOn: row[12], lastDealOn: row[13], protectedUntil: row[14] });
     // Rows whose schedule stays leave it out of the SET, so its indexes are not rewritten.
-    if (next[0] === row[15] && next[1] === row[16] && next[2] === row[17]) ownerOnly.push([row[0], toRepId, row[7]]);
-    else withSchedule.push([row[0], toRepId, row[7], ...next]);
+    if (next[0] === row[15] && next[1] === row[16] && next[2] === row[17]) ownerOnly.push([row[18], toRepId, row[7]]);
+    else withSchedule.push([row[18], toRepId, row[7], ...next]);
   }
   const params = { now, journalId: ctx.journalId, kind: ctx.kind, byName: actor.name, byUserId: actor.id, action: `account.${ctx.kind}`, rows: JSON.stringify(log) };
   const transfers = core.sqlite
@@ -75,7 +75,7 @@ export function writeOwnerMoves(core: Core, ctx: OwnerMoveContext, moves: readon
          after_version, before_owned_since, before_previous_owner_rep_id, before_pooled_at, before_updated_at, before_updated_by)
        select m.value->>4, a.id, a.owner_rep_id, m.value->>1, @kind, m.value->>2, @journalId, @now, @byName, @byUserId,
          a.version + 1, a.owned_since, a.previous_owner_rep_id, a.pooled_at, a.updated_at, a.updated_by
-       from json_each(@rows) m join accounts a on a.id = m.value->>0 and a.version = m.value->>3 order by m.key`,
+       from json_each(@rows) m join accounts a on a.rowid = m.value->>0 and a.version = m.value->>3 order by m.key`,
     )
     .run(params);
   if (transfers.changes !== moves.length) throw conflict(core, moves, (m) => m.row[7]);
@@ -83,7 +83,7 @@ export function writeOwnerMoves(core: Core, ctx: OwnerMoveContext, moves: readon
     .prepare(
       `insert into audit_log (id, at, user_id, user_name, action, entity_type, entity_id, before, after, reason, journal_id)
        select m.value->>5, @now, @byUserId, @byName, @action, 'account', a.id, json_object('ownerRepId', a.owner_rep_id), json_object('ownerRepId', m.value->>1), m.value->>2, @journalId
-       from json_each(@rows) m join accounts a on a.id = m.value->>0 order by m.key`,
+       from json_each(@rows) m join accounts a on a.rowid = m.value->>0 order by m.key`,
     )
     .run(params);
   let written = 0;
@@ -92,7 +92,7 @@ export function writeOwnerMoves(core: Core, ctx: OwnerMoveContext, moves: readon
     [`${MOVE_SET}, ${SCHEDULE_SET}`, withSchedule],
   ] as const) {
     if (rows.length === 0) continue;
-    const sql = `update accounts set ${set} from json_each(@rows) m where accounts.id = m.value->>0 and accounts.version = m.value->>2`;
+    const sql = `update accounts set ${set} from json_each(@rows) m where accounts.rowid = m.value->>0 and accounts.version = m.value->>2`;
     written += core.sqlite.prepare(sql).run({ now, byUserId: actor.id, rows: JSON.stringify(rows) }).changes;
   }
   if (written !== moves.length) throw conflict(core, moves, (m) => m.row[7] + 1);
