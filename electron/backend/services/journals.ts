@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/rpc/errors';
 import type { Actor, Core } from '../core';
 import { undoImport } from './import/commit/undo-import';
 import { newId } from '../ids';
-import { ownerJson, ownerStateAfter, ownerStateBefore, ownerStateJson, TRANSFER_UNDO_COLUMNS, type TransferUndoRow } from './owner-changes';
+import { ownerJson, ownerStateAfter, ownerStateBefore, TRANSFER_UNDO_COLUMNS, type TransferUndoRow } from './owner-changes';
 import { loadOwnerRows, type OwnerState, ownerWrites } from './owner-write';
 
 interface JournalRow {
@@ -100,8 +100,8 @@ export function getJournal(core: Core, id: string, limit: number) {
         entityType: r.entity_type,
         entityId: r.entity_id,
         label: r.label ?? r.entity_id,
-        before: transfer ? ownerStateJson(ownerStateBefore(transfer)) : r.before,
-        after: transfer ? ownerStateJson(ownerStateAfter(transfer)) : r.after,
+        before: transfer ? JSON.stringify(ownerStateBefore(transfer)) : r.before,
+        after: transfer ? JSON.stringify(ownerStateAfter(transfer)) : r.after,
         changedSince: j.undoneAt === null && r.changed_since === 1,
       };
     }),
