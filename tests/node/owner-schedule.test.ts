@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { refreshReclaimSchedule } from '../../electron/backend/services/pool-schedule';
 import { applyOwnerChanges } from '../../electron/backend/services/owner-changes';
+import { loadMoveRows } from '../../electron/backend/services/owner-moves';
 import { loadOwnerRows, ownerWrites, unwrittenAccount } from '../../electron/backend/services/owner-write';
 import { setUpBackend } from '../helpers/backend';
 import { makeAccounts, makeRep } from '../helpers/allocation-data';
@@ -95,7 +96,7 @@ describe('optimistic owner writes', () => {
     const zhang = await makeRep(t.client, '张伟', { employeeNo: 'E001' });
     const accounts = await makeAccounts(t.client, 3);
     const ids = accounts.map((a) => a.id);
-    const loaded = loadOwnerRows(t.core, ids);
+    const loaded = loadMoveRows(t.core, ids);
     // Someone edits the second account after it was read.
     const second = (await t.client.call('accounts.get', { id: ids[1]! })).account;
     await t.client.call('accounts.update', { id: ids[1]!, version: second.version, patch: { phone: '021-12345678' } });

@@ -9,7 +9,7 @@ import type { Actor, Core } from '../core';
 import { listAllocationRules, ruleSpecs } from './allocation-rules';
 import { buildDecisionPanel, type PanelMove } from './decision-panel';
 import { applyOwnerChanges, type ExtraJournalItem, requireAccountsExist } from './owner-changes';
-import { OWNER_ROW_COLUMNS, type OwnerRow } from './owner-write';
+import { MOVE_ROW_COLUMNS, type MoveRow } from './owner-moves';
 import { allRepLoads, resolveRepIn } from './rep-lookup';
 import { loadTerritoryIndex, resolveTerritoryRef, type TerritoryIndex } from './territory-index';
 
@@ -72,8 +72,6 @@ export function resolveRules(core: Core, source: RulesSource, reps: readonly Rep
   return resolved;
 }
 
-type AllocRaw = [string, string | null, string | null, Tier, string | null, string | null, number, number, number];
-
 interface LoadedAccount extends AllocatableAccount {
   overdueFen: number;
   openCases: number;
@@ -81,53 +79,57 @@ interface LoadedAccount extends AllocatableAccount {
 
 interface LoadedScope {
   accounts: LoadedAccount[];
-  /** Only when loaded for an apply: each account's owner row, read in the apply's transaction. */
-  ownerRows: Map<string, OwnerRow> | null;
+  /** Only when loaded for an apply: each account's move row, read in the apply's transaction. */
+  moveRows: Map<string, MoveRow> | null;
 }
 
-const SCOPE_COLUMNS = 'id, territory_id, industry, tier, source, owner_rep_id, open_receivable_fen, overdue_fen, open_cases';
-/** An OwnerRow followed by the rest of AllocRaw (industry, source, receivable, overdue, cases). */
-const APPLY_COLUMNS = `${OWNER_ROW_COLUMNS}, industry, source, open_receivable_fen, overdue_fen, open_cases`;
+/** Where each field is in a row of the scope query: the preview's narrow row, or an apply's MoveRow followed by the rest. */
+const PREVIEW_SHAPE = { columns: 'id, territory_id, industry, tier, source, owner_rep_id, open_receivable_fen, overdue_fen, open_cases', at: [0, 1, 2, 3, 4, 5, 6, 7, 8] };
+const APPLY_SHAPE = { columns: `${MOVE_ROW_COLUMNS}, industry, source, open_receivable_fen, overdue_fen, open_cases`, at: [0, 5, 13, 6, 14, 1, 15, 16, 17] };
 
-/** The scope as AllocRaw rows; for an apply, with each account's owner row too (one read instead of two). */
-function readScope(core: Core, scope: Scope, forApply: boolean): { raw: AllocRaw[]; ownerRows: Map<string, OwnerRow> | null } {
-  const cols = forApply ? APPLY_COLUMNS : SCOPE_COLUMNS;
+/** The accounts in scope: what rules match on, and the money and cases the decision panel weighs; for an apply, their move rows too (one read instead of two). */
+function loadScope(core: Core, scope: Scope, withTags: boolean, forApply: boolean): LoadedScope {
+  const { columns, at } = forApply ? APPLY_SHAPE : PREVIEW_SHAPE;
   // "Unassigned" is usually most of a fresh import: a plain scan beats 100,000 lookups through the owner index.
   const rows =
     scope.kind === 'unassigned'
-      ? (core.sqlite.prepare(`select ${cols} from accounts not indexed where deleted_at is null and owner_rep_id is null`).raw().all() as unknown[][])
-      : (core.sqlite.prepare(`select ${cols} from accounts where deleted_at is null and id in (select value from json_each(?))`).raw().all(JSON.stringify(scope.ids)) as unknown[][]);
-  if (!forApply) return { raw: rows as AllocRaw[], ownerRows: null };
-  const o = rows as (OwnerRow & unknown[])[];
-  return { raw: o.map((r) => [r[0], r[10], r[19], r[11], r[20], r[1], r[21], r[22], r[23]] as AllocRaw), ownerRows: new Map(o.map((r) => [r[0], r])) };
-}
-
-/** The accounts in scope: what rules match on, and the money and cases the decision panel weighs. */
-function loadScope(core: Core, scope: Scope, withTags: boolean, forApply: boolean): LoadedScope {
-  const { raw, ownerRows } = readScope(core, scope, forApply);
+      ? (core.sqlite.prepare(`select ${columns} from accounts not indexed where deleted_at is null and owner_rep_id is null`).raw().all() as unknown[][])
+      : (core.sqlite.prepare(`select ${columns} from accounts where deleted_at is null and id in (select value from json_each(?))`).raw().all(JSON.stringify(scope.ids)) as unknown[][]);
   if (scope.kind === 'accounts') {
-    const found = new Set(raw.map((r) => r[0]));
-    requireAccountsExist(scope.ids, new Map(scope.ids.map((id) => [id, { deleted: !found.has(id) }])));
+    const found = new Set(rows.map((r) => r[0]));
+    requireAccountsExist(scope.ids, (id) => found.has(id));
   }
   const tags = new Map<string, string[]>();
   if (withTags) {
     const sql = `select at.account_id, t.name from account_tags at join tags t on t.id = at.tag_id`;
-    const rows = (scope.kind === 'accounts' ? core.sqlite.prepare(`${sql} where at.account_id in (select value from json_each(?))`).raw().all(JSON.stringify(scope.ids)) : core.sqlite.prepare(sql).raw().all()) as [string, string][];
-    for (const [id, name] of rows) {
+    const tagRows = (scope.kind === 'accounts' ? core.sqlite.prepare(`${sql} where at.account_id in (select value from json_each(?))`).raw().all(JSON.stringify(scope.ids)) : core.sqlite.prepare(sql).raw().all()) as [string, string][];
+    for (const [id, name] of tagRows) {
       const list = tags.get(id);
       if (list) list.push(name);
       else tags.set(id, [name]);
     }
   }
   const none: string[] = [];
-  const accounts = raw.map((r) => ({ id: r[0], territoryId: r[1], industry: r[2], tier: r[3], source: r[4], ownerRepId: r[5], openReceivableFen: r[6], overdueFen: r[7], openCases: r[8], tags: tags.get(r[0]) ?? none }));
-  return { accounts, ownerRows };
+  const [id, territoryId, industry, tier, source, ownerRepId, receivable, overdue, cases] = at as [number, number, number, number, number, number, number, number, number];
+  const accounts = rows.map((r) => ({
+    id: r[id] as string,
+    territoryId: r[territoryId] as string | null,
+    industry: r[industry] as string | null,
+    tier: r[tier] as Tier,
+    source: r[source] as string | null,
+    ownerRepId: r[ownerRepId] as string | null,
+    openReceivableFen: r[receivable] as number,
+    overdueFen: r[overdue] as number,
+    openCases: r[cases] as number,
+    tags: tags.get(r[id] as string) ?? none,
+  }));
+  return { accounts, moveRows: forApply ? new Map((rows as MoveRow[]).map((r) => [r[0], r])) : null };
 }
 
 interface Computed {
   plan: AllocationPlan;
   accounts: LoadedAccount[];
-  ownerRows: Map<string, OwnerRow> | null;
+  moveRows: Map<string, MoveRow> | null;
   reps: Rep[];
   resolved: ResolvedRules;
   territories: TerritoryIndex;
@@ -138,7 +140,7 @@ function compute(core: Core, input: { scope: Scope; rules: RulesSource }, forApp
   const territories = loadTerritoryIndex(core);
   const resolved = resolveRules(core, input.rules, reps, territories);
   const withTags = resolved.rules.some((r) => r.enabled && (r.match.tags?.length ?? 0) > 0);
-  const { accounts, ownerRows } = loadScope(core, input.scope, withTags, forApply);
+  const { accounts, moveRows } = loadScope(core, input.scope, withTags, forApply);
   const plan = planAllocation({
     accounts,
     rules: resolved.rules,
@@ -146,7 +148,7 @@ function compute(core: Core, input: { scope: Scope; rules: RulesSource }, forApp
     fallback: resolved.fallback,
     territories: territories.ancestors,
   });
-  return { plan, accounts, ownerRows, reps, resolved, territories };
+  return { plan, accounts, moveRows, reps, resolved, territories };
 }
 
 function noteFor(a: AllocationPlan['assignments'][number], ruleNames: Map<string, string>): string {
@@ -211,7 +213,7 @@ export function previewAllocation(core: Core, input: { scope: Scope; rules: Rule
  */
 export function applyAllocation(core: Core, actor: Actor, input: { scope: Scope; rules: RulesSource; reason: string; expectFingerprint?: string | undefined }) {
   const result = core.tx(() => {
-    const { plan, resolved, ownerRows } = compute(core, input, true);
+    const { plan, resolved, moveRows } = compute(core, input, true);
     if (input.expectFingerprint !== undefined && input.expectFingerprint !== plan.fingerprint) {
       throw new AppError('CONFLICT', msg('数据在预览之后发生了变化，请重新预览后再应用', 'The data changed since the preview; preview again before applying'), { fingerprint: plan.fingerprint });
     }
@@ -229,7 +231,7 @@ export function applyAllocation(core: Core, actor: Actor, input: { scope: Scope;
       core,
       actor,
       changes.map((a) => ({ accountId: a.accountId, toRepId: a.toRepId, reason: `${input.reason}（${noteFor(a, ruleNames)}）` })),
-      { kind: 'auto', reason: input.reason, journalKind: 'auto_allocate', summary: `自动分配 ${changes.length} 个客户${toPool ? `（${toPool} 个进入公海）` : ''}`, extraItems, loaded: ownerRows! },
+      { kind: 'auto', reason: input.reason, journalKind: 'auto_allocate', summary: `自动分配 ${changes.length} 个客户${toPool ? `（${toPool} 个进入公海）` : ''}`, extraItems, loaded: moveRows! },
     );
     if (out.journalId !== null) {
       const setCursor = core.sqlite.prepare('update allocation_rules set rr_cursor = ? where id = ?');

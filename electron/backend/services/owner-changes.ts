@@ -4,8 +4,8 @@ import { msg } from '../../../shared/i18n/text';
 import { AppError } from '../../../shared/rpc/errors';
 import type { Actor, Core } from '../core';
 import { newId } from '../ids';
-import { writeOwnerMoves } from './owner-moves';
-import { loadOwnerRows, type OwnerRow, type OwnerState, ownerStateOf } from './owner-write';
+import { loadMoveRows, type MoveRow, writeOwnerMoves } from './owner-moves';
+import { loadOwnerRows, type OwnerState, ownerStateOf } from './owner-write';
 
 export type { OwnerState } from './owner-write';
 
@@ -36,10 +36,10 @@ export interface OwnerChangeOptions {
   summary: string;
   extraItems?: readonly ExtraJournalItem[];
   /**
-   * The moved accounts' owner rows, when the caller already read them in this same transaction
+   * The moved accounts' rows, when the caller already read them in this same transaction
    * (an allocation's scope, a reclaim run's candidates): saves reading 100,000 rows again by id.
    */
-  loaded?: ReadonlyMap<string, OwnerRow>;
+  loaded?: ReadonlyMap<string, MoveRow>;
 }
 
 /** The undo columns of a transfer row an owner change wrote (after_version not null). */
@@ -87,8 +87,8 @@ export function loadOwnerStates(core: Core, ids: readonly string[]): Map<string,
 }
 
 /** Refuses ids that are not (or no longer) accounts, naming a few of them. */
-export function requireAccountsExist(ids: readonly string[], found: ReadonlyMap<string, { deleted: boolean }>): void {
-  const missing = ids.filter((id) => !found.get(id) || found.get(id)!.deleted);
+export function requireAccountsExist(ids: readonly string[], isLive: (id: string) => boolean): void {
+  const missing = ids.filter((id) => !isLive(id));
   if (missing.length === 0) return;
   const shown = missing.slice(0, 5).join('、') + (missing.length > 5 ? ` …（共 ${missing.length} 个）` : '');
   throw new AppError('NOT_FOUND', msg(`客户不存在：${shown}`, `No such account: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` … (${missing.length} in all)` : ''}`), { missing: missing.slice(0, 100) });
@@ -106,8 +106,8 @@ export function requireAccountsExist(ids: readonly string[], found: ReadonlyMap<
 export function applyOwnerChanges(core: Core, actor: Actor, moves: readonly OwnerMove[], opts: OwnerChangeOptions): { journalId: string | null; changed: number } {
   return core.tx(() => {
     const ids = [...new Set(moves.map((m) => m.accountId))];
-    const rows = opts.loaded ?? loadOwnerRows(core, ids);
-    requireAccountsExist(ids, new Map([...rows].map(([id, r]) => [id, { deleted: r[8] !== null }])));
+    const rows = opts.loaded ?? loadMoveRows(core, ids);
+    requireAccountsExist(ids, (id) => rows.get(id)?.[3] === null);
     const seen = new Set<string>();
     const effective = moves.filter((m) => {
       if (seen.has(m.accountId)) return false;

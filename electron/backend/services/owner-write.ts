@@ -37,13 +37,10 @@ export type OwnerRow = [
   reclaimOn: string | null,
   reclaimRemindOn: string | null,
   reclaimTrigger: string | null,
-  /** Set-based writes find the row by rowid: one lookup instead of the text key's two. */
-  rowid: number,
 ];
 
-/** The columns of an OwnerRow, in order; a query may select more after them and still pass its rows as OwnerRows. */
-export const OWNER_ROW_COLUMNS = `id, owner_rep_id, owned_since, previous_owner_rep_id, pooled_at, updated_at, updated_by, version, deleted_at,
-  created_at, territory_id, tier, last_followup_on, last_deal_on, protected_until, reclaim_on, reclaim_remind_on, reclaim_trigger, rowid`;
+const OWNER_ROW_COLUMNS = `id, owner_rep_id, owned_since, previous_owner_rep_id, pooled_at, updated_at, updated_by, version, deleted_at,
+  created_at, territory_id, tier, last_followup_on, last_deal_on, protected_until, reclaim_on, reclaim_remind_on, reclaim_trigger`;
 
 export function loadOwnerRows(core: Core, ids: readonly string[]): Map<string, OwnerRow> {
   const rows = core.sqlite.prepare(`select ${OWNER_ROW_COLUMNS} from accounts where id in (select value from json_each(?))`).raw().all(JSON.stringify(ids)) as OwnerRow[];

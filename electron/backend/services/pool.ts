@@ -10,7 +10,7 @@ import { AppError } from '../../../shared/rpc/errors';
 import type { Actor, Core } from '../core';
 import { buildDecisionPanel, loadImpact } from './decision-panel';
 import { applyOwnerChanges, loadOwnerStates, requireAccountsExist } from './owner-changes';
-import { OWNER_ROW_COLUMNS, type OwnerRow } from './owner-write';
+import { MOVE_ROW_COLUMNS, type MoveRow } from './owner-moves';
 import { loadPoolRuleSpecs, loadReclaimCandidates, OWNED_WIDTH, ownedOnFn, refreshReclaimSchedule } from './pool-schedule';
 import { allRepLoads, repLabel, requireRep } from './rep-lookup';
 import { writeSettings } from './settings';
@@ -27,15 +27,15 @@ export const TRIGGER_TEXT: Record<ReclaimTrigger, [string, string]> = {
  * evaluated live, not from the stored dates.
  */
 function reclaimPlan(core: Core, confirmed: ReadonlySet<string> | 'all'): ReclaimPlan;
-/** For a run: with the candidates' owner rows, read once here instead of again by id when reclaiming. */
-function reclaimPlan(core: Core, confirmed: ReadonlySet<string> | 'all', withOwnerRows: true): ReclaimPlan & { ownerRows: Map<string, OwnerRow> };
-function reclaimPlan(core: Core, confirmed: ReadonlySet<string> | 'all', withOwnerRows = false): ReclaimPlan & { ownerRows?: Map<string, OwnerRow> } {
+/** For a run: with the candidates' move rows, read once here instead of again by id when reclaiming. */
+function reclaimPlan(core: Core, confirmed: ReadonlySet<string> | 'all', withMoveRows: true): ReclaimPlan & { moveRows: Map<string, MoveRow> };
+function reclaimPlan(core: Core, confirmed: ReadonlySet<string> | 'all', withMoveRows = false): ReclaimPlan & { moveRows?: Map<string, MoveRow> } {
   const rules = loadPoolRuleSpecs(core);
   const bound = reclaimBound(rules, core.today());
-  if (!bound) return { reclaim: [], held: [], ownerRows: new Map() };
+  if (!bound) return { reclaim: [], held: [], moveRows: new Map() };
   const territories = loadTerritoryIndex(core).ancestors;
   const ownedOn = ownedOnFn(core);
-  const rows = loadReclaimCandidates(core, bound, withOwnerRows ? OWNER_ROW_COLUMNS : undefined);
+  const rows = loadReclaimCandidates(core, bound, withMoveRows ? MOVE_ROW_COLUMNS : undefined);
   const accounts = rows.map((r) => ({
     id: r[0],
     ownerRepId: r[1],
@@ -50,7 +50,7 @@ function reclaimPlan(core: Core, confirmed: ReadonlySet<string> | 'all', withOwn
   }));
   const all = confirmed === 'all' ? new Set(accounts.map((a) => a.id)) : confirmed;
   const plan = planReclaim({ accounts, rules, territories, today: core.today(), confirmed: all });
-  return withOwnerRows ? { ...plan, ownerRows: new Map(rows.map((r) => [r[0], r.slice(OWNED_WIDTH) as unknown as OwnerRow])) } : plan;
+  return withMoveRows ? { ...plan, moveRows: new Map(rows.map((r) => [r[0], r.slice(OWNED_WIDTH) as unknown as MoveRow])) } : plan;
 }
 
 function planFingerprint(plan: ReclaimPlan): string {
@@ -92,7 +92,7 @@ export function runReclaim(core: Core, actor: Actor, input: { confirmIds: string
       core,
       actor,
       plan.reclaim.map((x) => ({ accountId: x.accountId, toRepId: null, reason: `回收：${triggerNote(x.trigger, x.dueOn)}${x.needsConfirmation ? '（已确认有未结应收/工单）' : ''}` })),
-      { kind: 'reclaim', reason: '公海回收', journalKind: 'pool_reclaim', summary: `公海回收 ${plan.reclaim.length} 个客户（${core.today()}）`, loaded: plan.ownerRows },
+      { kind: 'reclaim', reason: '公海回收', journalKind: 'pool_reclaim', summary: `公海回收 ${plan.reclaim.length} 个客户（${core.today()}）`, loaded: plan.moveRows },
     );
     writeSettings(core.db, { lastPoolReclaimOn: core.today() }, actor, core.clock.now());
     return { journalId: out.journalId, reclaimed: out.changed, held: plan.held.length };
@@ -140,7 +140,7 @@ export function claimAccounts(core: Core, actor: Actor, input: { accountIds: str
       .raw()
       .all(JSON.stringify(ids)) as ClaimRow[];
     const byId = new Map(rows.map((r) => [r[0], r]));
-    requireAccountsExist(ids, new Map(rows.map((r) => [r[0], { deleted: r[8] !== null }])));
+    requireAccountsExist(ids, (id) => byId.get(id)?.[8] === null);
     const rules = loadPoolRuleSpecs(core);
     const territories = loadTerritoryIndex(core).ancestors;
     let holding = (core.sqlite.prepare('select count(*) as n from accounts where owner_rep_id = ? and deleted_at is null').get(rep.id) as { n: number }).n;
@@ -194,7 +194,7 @@ export function releaseAccounts(core: Core, actor: Actor, input: { accountIds: s
   const ids = [...new Set(input.accountIds)];
   const result = core.tx(() => {
     const states = loadOwnerStates(core, ids);
-    requireAccountsExist(ids, states);
+    requireAccountsExist(ids, (id) => states.get(id)?.deleted === false);
     return applyOwnerChanges(
       core,
       actor,

@@ -36,7 +36,7 @@ function receivingRep(core: Core, toRepId: string): { id: string; name: string; 
 export function previewTransfer(core: Core, input: { accountIds: string[]; toRepId: string | null; rowLimit: number }): { target: { id: string; name: string; status: 'active' | 'paused' | 'left'; capacity: number | null } | null; panel: DecisionPanel; unchanged: number } {
   const ids = uniq(input.accountIds);
   const info = loadImpact(core, ids);
-  requireAccountsExist(ids, new Map(ids.map((id) => [id, { deleted: !info.has(id) }])));
+  requireAccountsExist(ids, (id) => info.has(id));
   const reps = allRepLoads(core);
   const target = input.toRepId === null ? null : targetRep(core, input.toRepId);
   const moves = ids.map((id) => ({ account: info.get(id)!, toRepId: input.toRepId }));
