@@ -10,8 +10,8 @@ import { AppError } from '../../../shared/rpc/errors';
 import type { Actor, Core } from '../core';
 import { buildDecisionPanel, loadImpact } from './decision-panel';
 import { applyOwnerChanges, loadOwnerStates, requireAccountsExist } from './owner-changes';
-import { MOVE_ROW_COLUMNS, type MoveRow } from './owner-moves';
-import { loadPoolRuleSpecs, loadReclaimCandidates, OWNED_WIDTH, ownedOnFn, refreshReclaimSchedule } from './pool-schedule';
+import type { MoveRow } from './owner-moves';
+import { loadPoolRuleSpecs, loadReclaimCandidates, OWNED_WIDTH, type OwnedRow, ownedOnFn, refreshReclaimSchedule } from './pool-schedule';
 import { allRepLoads, repLabel, requireRep } from './rep-lookup';
 import { writeSettings } from './settings';
 import { loadTerritoryIndex } from './territory-index';
@@ -35,7 +35,8 @@ function reclaimPlan(core: Core, confirmed: ReadonlySet<string> | 'all', withMov
   if (!bound) return { reclaim: [], held: [], moveRows: new Map() };
   const territories = loadTerritoryIndex(core).ancestors;
   const ownedOn = ownedOnFn(core);
-  const rows = loadReclaimCandidates(core, bound, withMoveRows ? MOVE_ROW_COLUMNS : undefined);
+  // A run also needs what a move reads beyond the candidate's columns: version, deleted_at, rowid.
+  const rows = loadReclaimCandidates(core, bound, withMoveRows ? 'version, deleted_at, rowid' : undefined);
   const accounts = rows.map((r) => ({
     id: r[0],
     ownerRepId: r[1],
@@ -50,7 +51,16 @@ function reclaimPlan(core: Core, confirmed: ReadonlySet<string> | 'all', withMov
   }));
   const all = confirmed === 'all' ? new Set(accounts.map((a) => a.id)) : confirmed;
   const plan = planReclaim({ accounts, rules, territories, today: core.today(), confirmed: all });
-  return withMoveRows ? { ...plan, moveRows: new Map(rows.map((r) => [r[0], r.slice(OWNED_WIDTH) as unknown as MoveRow])) } : plan;
+  if (!withMoveRows) return plan;
+  const byId = new Map(rows.map((r) => [r[0], r]));
+  const moveRows = new Map(plan.reclaim.map(({ accountId }) => [accountId, moveRowOf(byId.get(accountId)!)]));
+  return { ...plan, moveRows };
+}
+
+/** A candidate row followed by version, deleted_at, rowid, as a MoveRow. */
+function moveRowOf(r: OwnedRow): MoveRow {
+  const [version, deletedAt, rowid] = (r as unknown[]).slice(OWNED_WIDTH) as [number, number | null, number];
+  return [r[0], r[1], version, deletedAt, rowid, r[7], r[8], r[4], r[5], r[6], r[11], r[12], r[13]];
 }
 
 function planFingerprint(plan: ReclaimPlan): string {
