@@ -1,0 +1,111 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Connection } from '../../db/client';
+import { tempDir } from '../helpers/backend';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+function open(opts: { pollMs?: number } = {}): Connection {
+  const t = tempDir();
+  const conn = openDatabase(join(t.dir, 'wal.sqlite'), { synchronous: 'NORMAL', ...opts });
+  cleanups.push(t.cleanup);
+  cleanups.push(() => conn.close());
+  conn.sqlite.exec('create table t (id integer primary key, body blob)');
+  return conn;
+}
+
+/** About `pages` 4 KB pages of rows in one transaction. */
+function bigWrite(conn: Connection, pages: number): void {
+  const ins = conn.sqlite.prepare('insert into t (body) values (randomblob(3000))');
+  conn.sqlite.transaction(() => {
+    for (let i = 0; i < pages; i++) ins.run();
+  })();
+}
+
+async function until<T>(what: () => T | undefined, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = what();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('WAL checkpoints on a worker thread', () => {
+  it('turns auto-checkpointing off on the writable file connection only', () => {
+    const conn = open();
+    expect(conn.checkpointer).not.toBeNull();
+    expect(conn.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const memory = openDatabase(':memory:');
+    expect(memory.checkpointer).toBeNull();
+    expect(memory.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    memory.close();
+    conn.close();
+    const readonly = openDatabase(conn.file, { readonly: true });
+    expect(readonly.checkpointer).toBeNull();
+    readonly.close();
+  });
+
+  it('leaves a big write to the worker, which checkpoints it soon after the commit', async () => {
+    const conn = open();
+    bigWrite(conn, 3000);
+    // The commit did not checkpoint (auto-checkpointing would have, at 1,000 pages): the pages are in
+    // the WAL only, and the database file has not grown yet.
+    expect(statSync(`${conn.file}-wal`).size).toBeGreaterThan(3000 * 4096);
+    expect(statSync(conn.file).size).toBeLessThan(100 * 4096);
+    // Without being asked: the worker notices the commit and copies every frame of it.
+    const report = await until(() => conn.checkpointer!.reports.find((r) => r.log >= 3000 && r.checkpointed === r.log));
+    expect(report.final).toBe(false);
+    expect(report.ms).toBeGreaterThanOrEqual(0);
+    expect(statSync(conn.file).size).toBeGreaterThan(3000 * 4096);
+    // The next write starts the WAL again from its beginning (a checkpointed WAL is reset, not appended to).
+    conn.sqlite.prepare('insert into t (body) values (zeroblob(1))').run();
+    const after = await conn.checkpointer!.settle();
+    expect(after.log).toBeLessThan(10);
+    expect(after.checkpointed).toBe(after.log);
+  });
+
+  it('copies what a reader held back once the reader is done', async () => {
+    const conn = open();
+    bigWrite(conn, 200);
+    await conn.checkpointer!.settle();
+    // Another connection reads in an open transaction, pinning its snapshot; then more is written.
+    const reader = new Database(conn.file, { readonly: true });
+    cleanups.push(() => reader.close());
+    reader.exec('begin');
+    reader.prepare('select count(*) from t').get();
+    bigWrite(conn, 500);
+    const held = await conn.checkpointer!.settle();
+    expect(held.checkpointed).toBeLessThan(held.log);
+    reader.exec('commit');
+    // No new commit: the worker retries because its last checkpoint was partial.
+    await until(() => conn.checkpointer!.reports.find((r) => r.startedAt > held.startedAt && r.checkpointed === r.log && r.log >= 500));
+  });
+
+  it('closing checkpoints everything: no WAL is left and the data is in the database file', () => {
+    const conn = open();
+    bigWrite(conn, 1500);
+    // Closed at once, before the worker's next look at the database.
+    conn.close();
+    expect(existsSync(`${conn.file}-wal`) ? statSync(`${conn.file}-wal`).size : 0).toBe(0);
+    const again = new Database(conn.file, { readonly: true });
+    expect((again.prepare('select count(*) as n from t').get() as { n: number }).n).toBe(1500);
+    again.close();
+  });
+
+  it('keeps the WAL bounded over many commits', async () => {
+    const conn = open();
+    for (let i = 0; i < 20; i++) {
+      bigWrite(conn, 300);
+      await conn.checkpointer!.settle();
+    }
+    // Each commit found the WAL checkpointed and restarted it: it never held much more than one commit.
+    expect(statSync(`${conn.file}-wal`).size).toBeLessThan(2 * 320 * 4096);
+  });
+});
