@@ -15,6 +15,8 @@ export interface OpenOptions {
   synchronous?: 'NORMAL' | 'FULL';
   /** Checkpoint the WAL on a worker thread (wal-checkpointer) instead of inside commits; default true. */
   backgroundCheckpoint?: boolean;
+  /** With the worker: a commit still checkpoints itself past this many WAL pages (WAL_SAFETY_PAGES). */
+  walSafetyPages?: number;
 }
 
 export interface Connection {
@@ -25,6 +27,14 @@ export interface Connection {
   checkpointer: WalCheckpointer | null;
   close(): void;
 }
+
+/**
+ * The worker checkpoints after commits, but a WAL is only restarted from its beginning when a write
+ * begins after a complete checkpoint: under back-to-back write transactions it could keep growing. So a
+ * commit that finds the WAL this long (~200 MB; a first credit run over 100,000 accounts writes ~17,000
+ * pages) checkpoints itself, as every commit past 1,000 pages did before the worker.
+ */
+export const WAL_SAFETY_PAGES = 50_000;
 
 /** Opens (or creates) a SalesDesk database with the pragmas every connection needs. */
 export function openDatabase(file: string, opts: OpenOptions = {}): Connection {
@@ -49,7 +59,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Connection {
         if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
       },
     });
-    sqlite.pragma('wal_autocheckpoint = 0');
+    sqlite.pragma(`wal_autocheckpoint = ${opts.walSafetyPages ?? WAL_SAFETY_PAGES}`);
   }
   const db = drizzle(sqlite, { schema, casing: 'snake_case' });
   return {

@@ -7,10 +7,10 @@ import { Worker } from 'node:worker_threads';
  * SQLite's default (1,000 pages), the commit that crosses it runs the checkpoint itself, and a batch
  * writing 17,000 pages made its user wait ~0.5 s more for it. The app's connection sets
  * wal_autocheckpoint = 0 and this worker, with its own connection to the same file, runs a PASSIVE
- * checkpoint (it never blocks the writer or readers) soon after each commit by another connection,
- * and again while a reader's snapshot kept part of the WAL from being copied; so the WAL is reset as
- * before and does not grow without bound. Durability is unchanged: commits still append and, under
- * synchronous FULL, fsync the WAL; a crash before a checkpoint leaves frames that the next open replays.
+ * checkpoint (it never blocks the writer or readers) soon after each commit by another connection (at
+ * most one a second), and again while a reader's snapshot kept part of the WAL from being copied; so the
+ * WAL is reset as before and does not grow without bound. Durability is unchanged: commits still append
+ * and, under synchronous FULL, fsync the WAL; a crash before a checkpoint leaves frames the next open replays.
  *
  * The worker is plain JavaScript evaluated from a string, not a module file: the same code then runs
  * under tsx, vitest and the bundled Electron main process, and it loads better-sqlite3 by the path
@@ -45,12 +45,19 @@ export interface CheckpointerOptions {
   synchronous?: 'NORMAL' | 'FULL';
   /** How often the worker looks for new commits (PRAGMA data_version: no I/O). */
   pollMs?: number;
+  /** Least time from the end of one checkpoint to the start of the next (each one fsyncs twice). */
+  minGapMs?: number;
   /** Called if the worker fails; the caller turns auto-checkpointing back on. */
   onFailure?: (error: unknown) => void;
 }
 
 const REPORTS_KEPT = 32;
 const POLL_MS = 250;
+/**
+ * SQLite's auto-checkpoint waits for 1,000 pages; after every commit instead, a burst of small commits
+ * (edits, a confirmation after another) would fsync the WAL and the database for each one.
+ */
+const MIN_GAP_MS = 1000;
 /** Longest close() waits for the final checkpoint before closing the database anyway. */
 const CLOSE_WAIT_MS = 60_000;
 /** States of the shared flag the worker sets for close(). */
@@ -58,7 +65,7 @@ const RUNNING = 0;
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { module: modulePath, file, nativeBinding, synchronous, pollMs, flag } = workerData;
+const { module: modulePath, file, nativeBinding, synchronous, pollMs, minGapMs, flag } = workerData;
 const state = new Int32Array(flag);
 const done = (value) => { Atomics.store(state, 0, value); Atomics.notify(state, 0); };
 let db = null;
@@ -73,11 +80,13 @@ try {
   // -1: check at start, for frames left by the connection's first writes (or an earlier crash).
   let seen = -1;
   let pending = true;
+  let lastEnd = -Infinity;
   const checkpoint = (final) => {
     const startedAt = performance.timeOrigin + performance.now();
     const t0 = performance.now();
     const [r] = db.pragma('wal_checkpoint(PASSIVE)');
-    const report = { ms: performance.now() - t0, startedAt, log: r.log, checkpointed: r.checkpointed, busy: r.busy, final };
+    lastEnd = performance.now();
+    const report = { ms: lastEnd - t0, startedAt, log: r.log, checkpointed: r.checkpointed, busy: r.busy, final };
     // A reader's snapshot (or a busy checkpoint lock) can hold part of the WAL back: try again next poll.
     pending = r.busy !== 0 || r.checkpointed < r.log;
     if (r.checkpointed > 0 || final) parentPort.postMessage({ type: 'report', report });
@@ -85,6 +94,7 @@ try {
   };
   const poll = () => {
     try {
+      if (performance.now() - lastEnd < minGapMs) return;
       const v = version.get();
       if (v !== seen || pending) {
         seen = v;
@@ -130,6 +140,7 @@ export function startWalCheckpointer(file: string, opts: CheckpointerOptions = {
       nativeBinding: opts.nativeBinding,
       synchronous: opts.synchronous ?? 'FULL',
       pollMs: opts.pollMs ?? POLL_MS,
+      minGapMs: opts.minGapMs ?? MIN_GAP_MS,
       flag,
     },
   });

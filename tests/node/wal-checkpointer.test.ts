@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Connection } from '../../db/client';
+import { openDatabase, WAL_SAFETY_PAGES, type Connection } from '../../db/client';
 import { tempDir } from '../helpers/backend';
 
 const cleanups: (() => void)[] = [];
@@ -10,7 +10,7 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
 });
 
-function open(opts: { pollMs?: number } = {}): Connection {
+function open(opts: { walSafetyPages?: number } = {}): Connection {
   const t = tempDir();
   const conn = openDatabase(join(t.dir, 'wal.sqlite'), { synchronous: 'NORMAL', ...opts });
   cleanups.push(t.cleanup);
@@ -41,7 +41,7 @@ describe('WAL checkpoints on a worker thread', () => {
   it('turns auto-checkpointing off on the writable file connection only', () => {
     const conn = open();
     expect(conn.checkpointer).not.toBeNull();
-    expect(conn.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    expect(conn.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_SAFETY_PAGES);
     const memory = openDatabase(':memory:');
     expect(memory.checkpointer).toBeNull();
     expect(memory.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
@@ -97,6 +97,13 @@ describe('WAL checkpoints on a worker thread', () => {
     const again = new Database(conn.file, { readonly: true });
     expect((again.prepare('select count(*) as n from t').get() as { n: number }).n).toBe(1500);
     again.close();
+  });
+
+  it('bounds the WAL under back-to-back commits the worker cannot keep up with: a commit past the safety limit checkpoints itself', () => {
+    const conn = open({ walSafetyPages: 300 });
+    // One synchronous burst: no pause in which the WAL could be found fully checkpointed and restarted.
+    for (let i = 0; i < 40; i++) bigWrite(conn, 50);
+    expect(statSync(`${conn.file}-wal`).size).toBeLessThan((300 + 2 * 60) * 4096);
   });
 
   it('keeps the WAL bounded over many commits', async () => {
