@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, WAL_SAFETY_PAGES, type Connection } from '../../db/client';
+import { startWalCheckpointer } from '../../db/wal-checkpointer';
 import { tempDir } from '../helpers/backend';
 
 const cleanups: (() => void)[] = [];
@@ -114,5 +115,16 @@ describe('WAL checkpoints on a worker thread', () => {
     }
     // Each commit found the WAL checkpointed and restarted it: it never held much more than one commit.
     expect(statSync(`${conn.file}-wal`).size).toBeLessThan(2 * 320 * 4096);
+  });
+
+  it('reports a worker that cannot open the database (the connection then checkpoints in its commits again) and closes at once', async () => {
+    const conn = open();
+    let failed: unknown = null;
+    const ck = startWalCheckpointer(conn.file, { nativeBinding: join(conn.file, '..', 'missing.node'), onFailure: (e) => (failed = e) });
+    await until(() => failed ?? undefined);
+    await expect(ck.settle()).rejects.toBeDefined();
+    const t0 = Date.now();
+    ck.close();
+    expect(Date.now() - t0).toBeLessThan(1000);
   });
 });
