@@ -38,6 +38,13 @@ export interface WalCheckpointer {
   settle(): Promise<CheckpointReport>;
   /** Final checkpoint, then closes the worker's connection; waits for it (synchronous, like closing the database). */
   close(): void;
+  /**
+   * Like close(), but the worker stays, for resume(): while it holds the file, the app's connection
+   * cannot leave WAL mode (demo seeding loads through a rollback journal; bulk-load.ts).
+   */
+  pause(): void;
+  /** Reopens the worker's connection after pause() (the database must be in WAL mode again). */
+  resume(): void;
 }
 
 export interface CheckpointerOptions {
@@ -60,72 +67,94 @@ const POLL_MS = 250;
 const MIN_GAP_MS = 1000;
 /** Longest close() waits for the final checkpoint before closing the database anyway. */
 const CLOSE_WAIT_MS = 60_000;
-/** States of the shared flag the worker sets for close(). */
+/** States of the shared flag: the worker sets CLOSED, FAILED and PAUSED; resume() sets RUNNING. */
 const RUNNING = 0;
+const PAUSED = 3;
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { module: modulePath, file, nativeBinding, synchronous, pollMs, minGapMs, flag } = workerData;
 const state = new Int32Array(flag);
-const done = (value) => { Atomics.store(state, 0, value); Atomics.notify(state, 0); };
+const signal = (value) => { Atomics.store(state, 0, value); Atomics.notify(state, 0); };
 let db = null;
+let version = null;
 let timer = null;
-try {
+// -1: check at start, for frames left by the connection's first writes (or an earlier crash).
+let seen = -1;
+let pending = true;
+let lastEnd = -Infinity;
+const checkpoint = (final) => {
+  const startedAt = performance.timeOrigin + performance.now();
+  const t0 = performance.now();
+  const [r] = db.pragma('wal_checkpoint(PASSIVE)');
+  lastEnd = performance.now();
+  const report = { ms: lastEnd - t0, startedAt, log: r.log, checkpointed: r.checkpointed, busy: r.busy, final };
+  // A reader's snapshot (or a busy checkpoint lock) can hold part of the WAL back: try again next poll.
+  pending = r.busy !== 0 || r.checkpointed < r.log;
+  if (r.checkpointed > 0 || final) parentPort.postMessage({ type: 'report', report });
+  return report;
+};
+const poll = () => {
+  if (performance.now() - lastEnd < minGapMs) return;
+  try {
+    const v = version.get();
+    if (v !== seen || pending) {
+      seen = v;
+      checkpoint(false);
+    }
+  } catch (error) {
+    pending = true;
+  }
+};
+const open = () => {
   const Database = require(modulePath);
   db = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   db.pragma('busy_timeout = 1000');
   db.pragma('synchronous = ' + synchronous);
   db.pragma('wal_autocheckpoint = 0');
-  const version = db.prepare('pragma data_version').pluck();
-  // -1: check at start, for frames left by the connection's first writes (or an earlier crash).
-  let seen = -1;
-  let pending = true;
-  let lastEnd = -Infinity;
-  const checkpoint = (final) => {
-    const startedAt = performance.timeOrigin + performance.now();
-    const t0 = performance.now();
-    const [r] = db.pragma('wal_checkpoint(PASSIVE)');
-    lastEnd = performance.now();
-    const report = { ms: lastEnd - t0, startedAt, log: r.log, checkpointed: r.checkpointed, busy: r.busy, final };
-    // A reader's snapshot (or a busy checkpoint lock) can hold part of the WAL back: try again next poll.
-    pending = r.busy !== 0 || r.checkpointed < r.log;
-    if (r.checkpointed > 0 || final) parentPort.postMessage({ type: 'report', report });
-    return report;
-  };
-  const poll = () => {
-    try {
-      if (performance.now() - lastEnd < minGapMs) return;
-      const v = version.get();
-      if (v !== seen || pending) {
-        seen = v;
-        checkpoint(false);
-      }
-    } catch (error) {
-      pending = true;
-    }
-  };
+  version = db.prepare('pragma data_version').pluck();
+  seen = -1;
   timer = setInterval(poll, pollMs);
-  parentPort.on('message', (m) => {
-    if (m.type === 'settle') {
-      seen = version.get();
-      parentPort.postMessage({ type: 'settled', id: m.id, report: checkpoint(false) });
-    } else if (m.type === 'close') {
-      clearInterval(timer);
-      try {
-        checkpoint(true);
-      } finally {
-        db.close();
-        parentPort.close();
-        done(1);
-      }
-    }
-  });
+};
+// Final checkpoint, then the connection closed: on close(), or on pause() (which then signals 3).
+const release = (value) => {
+  clearInterval(timer);
+  try {
+    checkpoint(true);
+  } finally {
+    db.close();
+    db = null;
+    signal(value);
+  }
+};
+try {
+  open();
 } catch (error) {
   if (timer) clearInterval(timer);
   if (db && db.open) db.close();
-  done(2);
+  signal(2);
   throw error;
 }
+parentPort.on('message', (m) => {
+  if (m.type === 'settle') {
+    if (!db) return parentPort.postMessage({ type: 'settled', id: m.id, error: 'paused' });
+    seen = version.get();
+    parentPort.postMessage({ type: 'settled', id: m.id, report: checkpoint(false) });
+  } else if (m.type === 'pause') {
+    if (db) release(3);
+  } else if (m.type === 'resume') {
+    try {
+      if (!db) open();
+    } catch (error) {
+      signal(2);
+      throw error;
+    }
+  } else if (m.type === 'close') {
+    if (db) release(1);
+    else signal(1);
+    parentPort.close();
+  }
+});
 `;
 
 /** Starts the checkpoint worker for a database file already open in WAL mode by the caller. */
@@ -157,18 +186,20 @@ export function startWalCheckpointer(file: string, opts: CheckpointerOptions = {
     waiting.clear();
     opts.onFailure?.(error);
   };
-  worker.on('message', (m: { type: 'report'; report: CheckpointReport } | { type: 'settled'; id: number; report: CheckpointReport }) => {
+  worker.on('message', (m: { type: 'report'; report: CheckpointReport } | { type: 'settled'; id: number; report?: CheckpointReport; error?: string }) => {
     if (m.type === 'report') {
       reports.push(m.report);
       if (reports.length > REPORTS_KEPT) reports.shift();
     } else {
-      waiting.get(m.id)?.resolve(m.report);
+      const w = waiting.get(m.id);
       waiting.delete(m.id);
+      if (m.report) w?.resolve(m.report);
+      else w?.reject(new Error(`WAL checkpointer ${m.error ?? 'failed'}`));
     }
   });
   worker.on('error', fail);
   worker.on('exit', (code) => {
-    if (Atomics.load(state, 0) === RUNNING) fail(new Error(`WAL checkpoint worker exited (code ${code})`));
+    if (!closed) fail(new Error(`WAL checkpoint worker exited (code ${code})`));
   });
   let closed = false;
   return {
@@ -180,6 +211,17 @@ export function startWalCheckpointer(file: string, opts: CheckpointerOptions = {
         waiting.set(id, { resolve, reject });
         worker.postMessage({ type: 'settle', id });
       });
+    },
+    pause() {
+      if (closed || failed !== null || Atomics.load(state, 0) !== RUNNING) return;
+      worker.postMessage({ type: 'pause' });
+      Atomics.wait(state, 0, RUNNING, CLOSE_WAIT_MS);
+    },
+    resume() {
+      if (closed || failed !== null || Atomics.load(state, 0) !== PAUSED) return;
+      // Set here, not by the worker: a pause() or close() right after must wait for the worker again.
+      Atomics.store(state, 0, RUNNING);
+      worker.postMessage({ type: 'resume' });
     },
     close() {
       if (closed) return;

@@ -127,4 +127,24 @@ describe('WAL checkpoints on a worker thread', () => {
     ck.close();
     expect(Date.now() - t0).toBeLessThan(1000);
   });
+
+  it('pauses (its connection closed, so this one may leave WAL mode) and resumes', async () => {
+    const conn = open();
+    bigWrite(conn, 100);
+    conn.checkpointer!.pause();
+    // Its final checkpoint copied everything (the report arrives as a message, so after this turn).
+    expect(conn.sqlite.pragma('journal_mode = DELETE', { simple: true })).toBe('delete');
+    bigWrite(conn, 10);
+    expect(conn.sqlite.pragma('journal_mode = WAL', { simple: true })).toBe('wal');
+    const final = await until(() => conn.checkpointer!.reports.find((r) => r.final));
+    expect(final.log).toBeGreaterThanOrEqual(100);
+    expect(final.checkpointed).toBe(final.log);
+    conn.checkpointer!.resume();
+    bigWrite(conn, 1500);
+    await until(() => conn.checkpointer!.reports.find((r) => !r.final && r.log >= 1500 && r.checkpointed === r.log));
+    // Paused again and closed while paused: the connection closes last and leaves no WAL.
+    conn.checkpointer!.pause();
+    conn.close();
+    expect(existsSync(`${conn.file}-wal`)).toBe(false);
+  });
 });
