@@ -1,4 +1,4 @@
-import type { Sqlite } from '../../../../db/client';
+import type { Connection, Sqlite } from '../../../../db/client';
 
 /**
  * Bulk-load trick: drop secondary indexes whose keys arrive in random order, insert, then build them
@@ -28,14 +28,20 @@ export function dropIndexes(sqlite: Sqlite, which: { tables: readonly string[]; 
  * (into the WAL, then the checkpoint copies it into the file); with a rollback journal a fresh
  * database's pages go straight to the file and the journal stays tiny, while the commit is just as
  * atomic. WAL is switched back on afterwards, and a crash in between is harmless: the hot journal is
- * rolled back and the next open turns WAL on again.
+ * rolled back and the next open turns WAL on again. The background checkpointer's connection is closed
+ * meanwhile (leaving WAL needs the file to itself) and reopened after.
  */
-export function withRollbackJournal<T>(sqlite: Sqlite, fn: () => T): T {
+export function withRollbackJournal<T>(conn: Pick<Connection, 'sqlite' | 'checkpointer'>, fn: () => T): T {
+  const sqlite: Sqlite = conn.sqlite;
   const mode = String(sqlite.pragma('journal_mode', { simple: true }));
-  const switched = mode === 'wal' && !sqlite.inTransaction && String(sqlite.pragma('journal_mode = DELETE', { simple: true })) === 'delete';
+  if (mode !== 'wal' || sqlite.inTransaction) return fn();
+  conn.checkpointer?.pause();
+  let switched = false;
   try {
+    switched = String(sqlite.pragma('journal_mode = DELETE', { simple: true })) === 'delete';
     return fn();
   } finally {
     if (switched) sqlite.pragma('journal_mode = WAL');
+    conn.checkpointer?.resume();
   }
 }

@@ -124,7 +124,7 @@ export function seedDemo(core: Core, opts: SeedOptions): SeedSummary {
     opts.onPhase?.(name, now - mark);
     mark = now;
   };
-  const summary = withRollbackJournal(core.sqlite, () => core.tx(() => {
+  const summary = withRollbackJournal(core.conn, () => core.tx(() => {
     const existing = core.sqlite.prepare('select (select count(*) from accounts) as accounts, (select count(*) from reps) as reps').get() as { accounts: number; reps: number };
     if (existing.accounts > 0 || existing.reps > 0) {
       throw new AppError(
