@@ -2,31 +2,15 @@ import { closeSync, copyFileSync, fsyncSync, mkdtempSync, openSync, rmSync } fro
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixedClock } from '../electron/backend/clock';
-import { type Backend, createBackend } from '../electron/backend/createBackend';
+import { createBackend } from '../electron/backend/createBackend';
 import { lastRunPhases } from '../electron/backend/services/credit/credit-batch';
 import { silentLogger } from '../electron/backend/logger';
 import { inProcessTransport } from '../electron/backend/transports/in-process';
 import { contract } from '../shared/contract';
 import { createClient } from '../shared/rpc/client';
+import { checkpointLine, epochNow } from './checkpoint';
 import { median, record, time } from './harness';
 import { BIG_DB, ensureBigDatabase } from './seed';
-
-/**
- * The run's WAL checkpoint, which the worker (db/wal-checkpointer) does after the commit instead of the
- * commit doing it: waited for here, outside the timed run, and described. startedAt/returnedAt: epoch ms.
- */
-async function checkpointLine(backend: Backend, startedAt: number, returnedAt: number): Promise<string> {
-  const ck = backend.core.conn.checkpointer;
-  if (!ck) return '    (no background checkpointer: commits checkpoint)\n';
-  const last = await ck.settle();
-  const ours = ck.reports.filter((r) => r.startedAt >= startedAt && r.log > 0);
-  const end = Math.max(last.startedAt + last.ms, ...ours.map((r) => r.startedAt + r.ms));
-  const ms = ours.reduce((sum, r) => sum + r.ms, 0);
-  return `    background checkpoint: ${Math.max(0, ...ours.map((r) => r.log))} WAL pages in ${Math.round(ms)} ms on the worker, finished ${Math.round(end - returnedAt)} ms after the run returned\n`;
-}
-
-/** Epoch ms on the same clock as the worker's reports (Date.now() may step apart from it). */
-const epochNow = () => performance.timeOrigin + performance.now();
 
 /** The phases of the latest batch run (wall ms each), as credit-batch records them. */
 const phaseLine = () => `    phases: ${Object.entries(lastRunPhases.ms).map(([k, v]) => `${k} ${v}`).join(' · ')}\n`;
@@ -110,7 +94,7 @@ export async function run(): Promise<void> {
     const firstCpu = process.cpuUsage(c0);
     record({ suite: 'credit', name: 'batch run, first ever (every account graded and written)', ms: firstMs, runs: 1, target: '< 2000 ms', pass: firstMs < 2000, extra: { graded: first.accountCount, cpuMs: Math.round((firstCpu.user + firstCpu.system) / 1000), load: loadavg()[0]!.toFixed(1) } });
     process.stdout.write(`    (CPU ${Math.round((firstCpu.user + firstCpu.system) / 1000)} ms; 1-minute load ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)\n${phaseLine()}`);
-    process.stdout.write(await checkpointLine(backend, at0, returned0));
+    process.stdout.write(await checkpointLine(backend.core.conn.checkpointer, at0, returned0));
     // Then once a day, as the app does: each run a day later, so overdue days and ages move.
     const samples: number[] = [];
     const cpu: number[] = [];
@@ -128,7 +112,7 @@ export async function run(): Promise<void> {
       graded = r.accountCount;
       process.stdout.write(phaseLine());
       // A day passes between these runs in the app: the previous run's checkpoint is long done.
-      process.stdout.write(await checkpointLine(backend, at, returned));
+      process.stdout.write(await checkpointLine(backend.core.conn.checkpointer, at, returned));
     }
     const batch = median(samples);
     record({ suite: 'credit', name: 'batch run, daily (a day later each time; all accounts)', ms: batch, runs: samples.length, target: '< 2000 ms', pass: batch < 2000, extra: { graded, cpuMs: Math.round(median(cpu)), load: loadavg()[0]!.toFixed(1) } });

@@ -14,6 +14,18 @@ describe('dates', () => {
     expect(diffDays('2025-12-31', '2026-01-31')).toBe(31);
     expect(fromDayNumber(toDayNumber('1970-01-01'))).toBe('1970-01-01');
   });
+  it('converts every day the same way, first time or remembered, past the memo limit', () => {
+    const start = toDayNumber('1900-01-01');
+    const wrong: string[] = [];
+    for (let pass = 0; pass < 2; pass++) {
+      for (let day = start; day < start + 60_000; day++) {
+        const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+        if (fromDayNumber(day) !== iso || toDayNumber(iso) !== day) wrong.push(iso);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(() => toDayNumber('2026-1-01')).toThrow(RangeError);
+  });
   it('adds months clamping to the month end', () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonths('2026-11-15', 3)).toBe('2027-02-15');

@@ -16,15 +16,31 @@ export function isIsoDate(value: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
+/**
+ * Bulk work (a reclaim run over 100,000 accounts) converts the same few thousand dates over and over,
+ * and each conversion builds a Date: both directions are remembered, up to this many entries.
+ */
+const MEMO_LIMIT = 50_000;
+const dayOf = new Map<IsoDate, number>();
+const dateOf = new Map<number, IsoDate>();
+
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 /** Days since 1970-01-01 for an ISO date. */
 export function toDayNumber(date: IsoDate): number {
+  const known = dayOf.get(date);
+  if (known !== undefined) return known;
   const m = ISO_DATE.exec(date);
   if (!m) throw new RangeError(`not an ISO date: ${date}`);
-  return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS);
+  return remember(dayOf, date, Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS));
 }
 
 export function fromDayNumber(day: number): IsoDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return dateOf.get(day) ?? remember(dateOf, day, new Date(day * DAY_MS).toISOString().slice(0, 10));
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
