@@ -73,8 +73,8 @@ function afterLocalDate(date: IsoDate): number {
  * The owned accounts that could be due for reclaim today (see ReclaimBound): the bound in SQL, a
  * little looser on the owned date (time zones), so that no due account is left out; the caller
  * evaluates each in full. A day's run reads the accounts near or past their date, not all of them.
+ * `more`: columns to select after the OwnedRow's (each row then carries them from index OWNED_WIDTH on).
  */
-/** `more`: columns to select after the OwnedRow's (each row then carries them from index OWNED_WIDTH on). */
 export function loadReclaimCandidates(core: Core, bound: ReclaimBound, more?: string): OwnedRow[] {
   const owned = 'coalesce(owned_since, created_at)';
   const clauses: string[] = [];
