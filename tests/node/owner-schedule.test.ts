@@ -67,12 +67,17 @@ describe('reclaim schedule written with the owner', () => {
  * into a CONFLICT that rolls the whole operation back.
  */
 describe('optimistic owner writes', () => {
-  it('skips a row whose version moved on and names it; the other rows are written with their values', async () => {
+  /** A backend with one rep and three unassigned accounts. */
+  async function threeAccounts() {
     const t = await setUpBackend({ now: '2026-11-23T02:00:00Z' });
     cleanup = t.close;
     const zhang = await makeRep(t.client, '张伟', { employeeNo: 'E001' });
     const accounts = await makeAccounts(t.client, 3);
-    const ids = accounts.map((a) => a.id);
+    return { t, zhang, accounts, ids: accounts.map((a) => a.id) };
+  }
+
+  it('skips a row whose version moved on and names it; the other rows are written with their values', async () => {
+    const { t, zhang, accounts, ids } = await threeAccounts();
     const rows = loadOwnerRows(t.core, ids);
     const now = t.clock.now();
     const writes = ownerWrites(t.core);
@@ -91,11 +96,7 @@ describe('optimistic owner writes', () => {
   });
 
   it('refuses a move of a row read at an older version: CONFLICT naming it, nothing written', async () => {
-    const t = await setUpBackend({ now: '2026-11-23T02:00:00Z' });
-    cleanup = t.close;
-    const zhang = await makeRep(t.client, '张伟', { employeeNo: 'E001' });
-    const accounts = await makeAccounts(t.client, 3);
-    const ids = accounts.map((a) => a.id);
+    const { t, zhang, accounts, ids } = await threeAccounts();
     const loaded = loadMoveRows(t.core, ids);
     // Someone edits the second account after it was read.
     const second = (await t.client.call('accounts.get', { id: ids[1]! })).account;

@@ -1,10 +1,9 @@
-import type { Tier } from '../../../shared/domain/allocation-match';
 import { msg } from '../../../shared/i18n/text';
 import { localDateFn } from '../../../shared/domain/local-date';
 import { AppError } from '../../../shared/rpc/errors';
 import type { Actor, Core } from '../core';
 import { newId } from '../ids';
-import { unwrittenAccount } from './owner-write';
+import { SCHEDULE_COLUMNS, type ScheduleColumns, unwrittenAccount } from './owner-write';
 import { type StoredSchedule, scheduleFn } from './pool-schedule';
 
 /**
@@ -18,18 +17,11 @@ export type MoveRow = [
   deletedAt: number | null,
   /** Set-based writes find the row by rowid: one lookup instead of the text key's two. */
   rowid: number,
-  territoryId: string | null,
-  tier: Tier,
-  lastFollowupOn: string | null,
-  lastDealOn: string | null,
-  protectedUntil: string | null,
-  reclaimOn: string | null,
-  reclaimRemindOn: string | null,
-  reclaimTrigger: string | null,
+  ...ScheduleColumns,
 ];
 
 /** The columns of a MoveRow, in order; a query may select more after them and still pass its rows as MoveRows. */
-export const MOVE_ROW_COLUMNS = 'id, owner_rep_id, version, deleted_at, rowid, territory_id, tier, last_followup_on, last_deal_on, protected_until, reclaim_on, reclaim_remind_on, reclaim_trigger';
+export const MOVE_ROW_COLUMNS = `id, owner_rep_id, version, deleted_at, rowid, ${SCHEDULE_COLUMNS}`;
 
 export function loadMoveRows(core: Core, ids: readonly string[]): Map<string, MoveRow> {
   const rows = core.sqlite.prepare(`select ${MOVE_ROW_COLUMNS} from accounts where id in (select value from json_each(?))`).raw().all(JSON.stringify(ids)) as MoveRow[];

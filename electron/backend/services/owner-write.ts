@@ -14,9 +14,23 @@ export interface OwnerState {
   version: number;
 }
 
+/** What an account's reclaim schedule depends on, then the schedule stored now: the tail of an OwnerRow and a MoveRow. */
+export type ScheduleColumns = [
+  territoryId: string | null,
+  tier: Tier,
+  lastFollowupOn: string | null,
+  lastDealOn: string | null,
+  protectedUntil: string | null,
+  reclaimOn: string | null,
+  reclaimRemindOn: string | null,
+  reclaimTrigger: string | null,
+];
+
+export const SCHEDULE_COLUMNS = 'territory_id, tier, last_followup_on, last_deal_on, protected_until, reclaim_on, reclaim_remind_on, reclaim_trigger';
+
 /**
- * An account as an owner change reads it: its owner columns, what its reclaim schedule depends on,
- * and the schedule stored now (raw row: positional for speed over 100,000 rows).
+ * An account as undo reads it: its owner columns, what its reclaim schedule depends on, and the
+ * schedule stored now (raw row: positional for speed over 100,000 rows).
  */
 export type OwnerRow = [
   id: string,
@@ -29,18 +43,10 @@ export type OwnerRow = [
   version: number,
   deletedAt: number | null,
   createdAt: number,
-  territoryId: string | null,
-  tier: Tier,
-  lastFollowupOn: string | null,
-  lastDealOn: string | null,
-  protectedUntil: string | null,
-  reclaimOn: string | null,
-  reclaimRemindOn: string | null,
-  reclaimTrigger: string | null,
+  ...ScheduleColumns,
 ];
 
-const OWNER_ROW_COLUMNS = `id, owner_rep_id, owned_since, previous_owner_rep_id, pooled_at, updated_at, updated_by, version, deleted_at,
-  created_at, territory_id, tier, last_followup_on, last_deal_on, protected_until, reclaim_on, reclaim_remind_on, reclaim_trigger`;
+const OWNER_ROW_COLUMNS = `id, owner_rep_id, owned_since, previous_owner_rep_id, pooled_at, updated_at, updated_by, version, deleted_at, created_at, ${SCHEDULE_COLUMNS}`;
 
 export function loadOwnerRows(core: Core, ids: readonly string[]): Map<string, OwnerRow> {
   const rows = core.sqlite.prepare(`select ${OWNER_ROW_COLUMNS} from accounts where id in (select value from json_each(?))`).raw().all(JSON.stringify(ids)) as OwnerRow[];
