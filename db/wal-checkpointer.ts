@@ -5,11 +5,11 @@ import { Worker } from 'node:worker_threads';
  * Checkpoints a WAL database on a worker thread, so that copying the WAL back into the database (and
  * its fsync) is no longer part of whatever write happens to cross the auto-checkpoint threshold: with
  * SQLite's default (1,000 pages), the commit that crosses it runs the checkpoint itself, and a batch
- * writing 17,000 pages made its user wait ~0.5 s more for it. The app's connection sets
- * wal_autocheckpoint = 0 and this worker, with its own connection to the same file, runs a PASSIVE
- * checkpoint (it never blocks the writer or readers) soon after each commit by another connection (at
- * most one a second), and again while a reader's snapshot kept part of the WAL from being copied; so the
- * WAL is reset as before and does not grow without bound. Durability is unchanged: commits still append
+ * writing 17,000 pages made its user wait ~0.5 s more for it. The app's connection raises
+ * wal_autocheckpoint to a safety limit (WAL_SAFETY_PAGES in client.ts) and this worker, with its own
+ * connection to the same file, runs a PASSIVE checkpoint (it never blocks the writer or readers) soon
+ * after each commit by another connection (at most one a second), and again while a reader's snapshot
+ * kept part of the WAL from being copied; so the WAL is reset as before and does not grow without bound. Durability is unchanged: commits still append
  * and, under synchronous FULL, fsync the WAL; a crash before a checkpoint leaves frames the next open replays.
  *
  * The worker is plain JavaScript evaluated from a string, not a module file: the same code then runs
