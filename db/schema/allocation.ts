@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { accounts } from './accounts';
 import { auditColumns, idColumn } from './columns';
@@ -41,7 +42,9 @@ export const accountTransfers = sqliteTable(
     index('account_transfers_account_idx').on(t.accountId, t.at),
     index('account_transfers_at_idx').on(t.at),
     index('account_transfers_journal_idx').on(t.journalId),
-    index('account_transfers_to_idx').on(t.toRepId, t.kind, t.at),
+    // Only claims: a rep's daily claim cap counts them. Partial, so an allocation or reclaim of 100,000
+    // accounts does not also write 100,000 entries nothing reads.
+    index('account_transfers_claim_idx').on(t.toRepId, t.at).where(sql`${t.kind} = 'claim'`),
   ],
 );
 

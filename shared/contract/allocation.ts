@@ -137,7 +137,14 @@ export const allocationContract = {
         expectFingerprint: z.string().max(64).optional(),
       })
       .strict(),
-    output: z.object({ journalId: z.string().nullable(), changed: z.number().int(), toPool: z.number().int(), fingerprint: z.string() }),
+    output: z.object({
+      journalId: z.string().nullable(),
+      changed: z.number().int(),
+      toPool: z.number().int(),
+      fingerprint: z.string(),
+      /** True when the preview's plan was applied as kept (nothing was written since it); false when planned again. */
+      reusedPreview: z.boolean(),
+    }),
     summary: 'Apply auto-allocation in one transaction (one undoable journal entry)',
   },
 } satisfies ContractShape;

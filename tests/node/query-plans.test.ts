@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountsListQueries } from '../../db/repositories/accounts';
+import { RECENT_CLAIMS_SQL } from '../../electron/backend/services/pool';
 import { gridQuerySchema, type GridQuery } from '../../shared/contract/grid';
 import { setUpBackend } from '../helpers/backend';
 
@@ -90,6 +91,10 @@ describe('query plans of the hot account grid queries', () => {
   it('counts the accounts inside their reclaim reminder window from the partial window index alone', () => {
     const sql = 'select count(*) from accounts where owner_rep_id is not null and deleted_at is null and reclaim_remind_on <= ? and reclaim_on > ?';
     expect(explain(sql, ['2026-11-23', '2026-11-23'])).toContain('USING COVERING INDEX accounts_reclaim_window_idx');
+  });
+
+  it("counts a rep's recent claims through the partial claim index", () => {
+    expect(explain(RECENT_CLAIMS_SQL, ['r', 0])).toContain('USING INDEX account_transfers_claim_idx (to_rep_id=? AND at>?)');
   });
 
   it('joins owner and territory by primary key', () => {

@@ -6,9 +6,11 @@ import { type AllocatableAccount, type AllocationPlan, type AllocationRuleSpec, 
 import { msg } from '../../../shared/i18n/text';
 import { AppError } from '../../../shared/rpc/errors';
 import type { Actor, Core } from '../core';
+import { planCache } from './allocation-plan-cache';
+import { inBatchTransaction } from './batch-tx';
 import { listAllocationRules, ruleSpecs } from './allocation-rules';
 import { buildDecisionPanel, type PanelMove } from './decision-panel';
-import { applyOwnerChanges, type ExtraJournalItem, requireAccountsExist } from './owner-changes';
+import { applyOwnerChanges, type ExtraJournalItem, type OwnerMove, requireAccountsExist } from './owner-changes';
 import { MOVE_ROW_COLUMNS, type MoveRow } from './owner-moves';
 import { allRepLoads, resolveRepIn } from './rep-lookup';
 import { loadTerritoryIndex, resolveTerritoryRef, type TerritoryIndex } from './territory-index';
@@ -75,26 +77,21 @@ export function resolveRules(core: Core, source: RulesSource, reps: readonly Rep
 interface LoadedAccount extends AllocatableAccount {
   overdueFen: number;
   openCases: number;
+  /** The account's row as read: what an apply writes from. */
+  row: MoveRow;
 }
 
-interface LoadedScope {
-  accounts: LoadedAccount[];
-  /** Only when loaded for an apply: each account's move row, read in the apply's transaction. */
-  moveRows: Map<string, MoveRow> | null;
-}
+/** A row of the scope query: the account's MoveRow, then what rules match on and the panel weighs. */
+type ScopeRow = [...MoveRow, industry: string | null, source: string | null, openReceivableFen: number, overdueFen: number, openCases: number];
+const SCOPE_COLUMNS = `${MOVE_ROW_COLUMNS}, industry, source, open_receivable_fen, overdue_fen, open_cases`;
 
-/** Where each field is in a row of the scope query: the preview's narrow row, or an apply's MoveRow followed by the rest. */
-const PREVIEW_SHAPE = { columns: 'id, territory_id, industry, tier, source, owner_rep_id, open_receivable_fen, overdue_fen, open_cases', at: [0, 1, 2, 3, 4, 5, 6, 7, 8] };
-const APPLY_SHAPE = { columns: `${MOVE_ROW_COLUMNS}, industry, source, open_receivable_fen, overdue_fen, open_cases`, at: [0, 5, 13, 6, 14, 1, 15, 16, 17] };
-
-/** The accounts in scope: what rules match on, and the money and cases the decision panel weighs; for an apply, their move rows too (one read instead of two). */
-function loadScope(core: Core, scope: Scope, withTags: boolean, forApply: boolean): LoadedScope {
-  const { columns, at } = forApply ? APPLY_SHAPE : PREVIEW_SHAPE;
+/** The accounts in scope: what rules match on, the money and cases the decision panel weighs, and their move rows (one read for the preview and its apply). */
+function loadScope(core: Core, scope: Scope, withTags: boolean): LoadedAccount[] {
   // "Unassigned" is usually most of a fresh import: a plain scan beats 100,000 lookups through the owner index.
   const rows =
     scope.kind === 'unassigned'
-      ? (core.sqlite.prepare(`select ${columns} from accounts not indexed where deleted_at is null and owner_rep_id is null`).raw().all() as unknown[][])
-      : (core.sqlite.prepare(`select ${columns} from accounts where deleted_at is null and id in (select value from json_each(?))`).raw().all(JSON.stringify(scope.ids)) as unknown[][]);
+      ? (core.sqlite.prepare(`select ${SCOPE_COLUMNS} from accounts not indexed where deleted_at is null and owner_rep_id is null`).raw().all() as ScopeRow[])
+      : (core.sqlite.prepare(`select ${SCOPE_COLUMNS} from accounts where deleted_at is null and id in (select value from json_each(?))`).raw().all(JSON.stringify(scope.ids)) as ScopeRow[]);
   if (scope.kind === 'accounts') {
     const found = new Set(rows.map((r) => r[0]));
     requireAccountsExist(scope.ids, (id) => found.has(id));
@@ -110,37 +107,42 @@ function loadScope(core: Core, scope: Scope, withTags: boolean, forApply: boolea
     }
   }
   const none: string[] = [];
-  const [id, territoryId, industry, tier, source, ownerRepId, receivable, overdue, cases] = at as [number, number, number, number, number, number, number, number, number];
-  const accounts = rows.map((r) => ({
-    id: r[id] as string,
-    territoryId: r[territoryId] as string | null,
-    industry: r[industry] as string | null,
-    tier: r[tier] as Tier,
-    source: r[source] as string | null,
-    ownerRepId: r[ownerRepId] as string | null,
-    openReceivableFen: r[receivable] as number,
-    overdueFen: r[overdue] as number,
-    openCases: r[cases] as number,
-    tags: tags.get(r[id] as string) ?? none,
+  return rows.map((r) => ({
+    id: r[0],
+    territoryId: r[5],
+    industry: r[13],
+    tier: r[6],
+    source: r[14],
+    ownerRepId: r[1],
+    openReceivableFen: r[15],
+    overdueFen: r[16],
+    openCases: r[17],
+    tags: tags.get(r[0]) ?? none,
+    row: r as unknown as MoveRow,
   }));
-  return { accounts, moveRows: forApply ? new Map((rows as MoveRow[]).map((r) => [r[0], r])) : null };
 }
 
-interface Computed {
+/** What an apply needs of a plan: kept from its preview, or computed again. */
+interface Applicable {
   plan: AllocationPlan;
-  accounts: LoadedAccount[];
-  moveRows: Map<string, MoveRow> | null;
-  reps: Rep[];
   resolved: ResolvedRules;
+  byId: Map<string, LoadedAccount>;
+}
+
+interface Computed extends Applicable {
+  reps: Rep[];
   territories: TerritoryIndex;
 }
 
-function compute(core: Core, input: { scope: Scope; rules: RulesSource }, forApply = false): Computed {
+const previews = planCache<Applicable>();
+const planKey = (input: { scope: Scope; rules: RulesSource }) => JSON.stringify([input.scope, input.rules]);
+
+function compute(core: Core, input: { scope: Scope; rules: RulesSource }): Computed {
   const reps = allRepLoads(core);
   const territories = loadTerritoryIndex(core);
   const resolved = resolveRules(core, input.rules, reps, territories);
   const withTags = resolved.rules.some((r) => r.enabled && (r.match.tags?.length ?? 0) > 0);
-  const { accounts, moveRows } = loadScope(core, input.scope, withTags, forApply);
+  const accounts = loadScope(core, input.scope, withTags);
   const plan = planAllocation({
     accounts,
     rules: resolved.rules,
@@ -148,7 +150,7 @@ function compute(core: Core, input: { scope: Scope; rules: RulesSource }, forApp
     fallback: resolved.fallback,
     territories: territories.ancestors,
   });
-  return { plan, accounts, moveRows, reps, resolved, territories };
+  return { plan, byId: new Map(accounts.map((a) => [a.id, a])), reps, resolved, territories };
 }
 
 function noteFor(a: AllocationPlan['assignments'][number], ruleNames: Map<string, string>): string {
@@ -169,10 +171,16 @@ function unmatchedRows(core: Core, ids: string[], territories: TerritoryIndex): 
   });
 }
 
-/** Who gets what, each rep's load before → after, and the accounts no rule matched. Nothing is written. */
+/**
+ * Who gets what, each rep's load before → after, and the accounts no rule matched. Nothing is written;
+ * the plan is kept for the apply that usually follows (allocation-plan-cache).
+ */
 export function previewAllocation(core: Core, input: { scope: Scope; rules: RulesSource; rowLimit: number }): AllocationPreview {
-  const { plan, accounts, reps, resolved, territories } = compute(core, input);
-  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const { plan, byId, reps, resolved, territories } = core.tx(() => {
+    const c = compute(core, input);
+    previews.keep(core, planKey(input), { plan: c.plan, resolved: c.resolved, byId: c.byId });
+    return c;
+  });
   const ruleNames = new Map(resolved.rules.map((r) => [r.id, r.name]));
   const moves: PanelMove[] = [];
   const byRule = new Map<string | null, number>();
@@ -208,17 +216,32 @@ export function previewAllocation(core: Core, input: { scope: Scope; rules: Rule
 }
 
 /**
- * Applies the plan in one transaction: recomputed inside it (deterministic, so it equals the
- * preview unless the data changed; with expectFingerprint a changed plan is refused), one journal.
+ * Applies the plan in one transaction, one journal: the preview's own plan when nothing at all was
+ * written since it, else computed again inside the transaction (deterministic, so it equals the
+ * preview unless the data changed; with expectFingerprint a changed plan is refused).
+ * A batch transaction (no foreign key checks): the planner gives accounts only to the reps it was
+ * handed, read in this transaction, and every other reference is to a row read or written in it.
  */
 export function applyAllocation(core: Core, actor: Actor, input: { scope: Scope; rules: RulesSource; reason: string; expectFingerprint?: string | undefined }) {
-  const result = core.tx(() => {
-    const { plan, resolved, moveRows } = compute(core, input, true);
+  const result = inBatchTransaction(core, () => {
+    const kept = previews.take(core, planKey(input));
+    const { plan, resolved, byId } = kept ?? compute(core, input);
     if (input.expectFingerprint !== undefined && input.expectFingerprint !== plan.fingerprint) {
       throw new AppError('CONFLICT', msg('数据在预览之后发生了变化，请重新预览后再应用', 'The data changed since the preview; preview again before applying'), { fingerprint: plan.fingerprint });
     }
     const ruleNames = new Map(resolved.rules.map((r) => [r.id, r.name]));
-    const changes = plan.assignments.filter((a) => a.toRepId !== a.fromRepId);
+    // One reason text per rule (and per miss), not one string per account of 100,000.
+    const reasons = new Map<string, string>();
+    const moves: OwnerMove[] = [];
+    let toPool = 0;
+    for (const a of plan.assignments) {
+      if (a.toRepId === a.fromRepId) continue;
+      if (a.toRepId === null) toPool++;
+      const note = noteFor(a, ruleNames);
+      let reason = reasons.get(note);
+      if (reason === undefined) reasons.set(note, (reason = `${input.reason}（${note}）`));
+      moves.push({ accountId: a.accountId, toRepId: a.toRepId, reason });
+    }
     const extraItems: ExtraJournalItem[] = [];
     if (resolved.saved) {
       for (const r of resolved.rules) {
@@ -226,18 +249,19 @@ export function applyAllocation(core: Core, actor: Actor, input: { scope: Scope;
         if (next !== undefined && next !== r.rrCursor) extraItems.push({ entityType: 'allocation_rule', entityId: r.id, before: { rrCursor: r.rrCursor }, after: { rrCursor: next }, afterVersion: null });
       }
     }
-    const toPool = changes.filter((c) => c.toRepId === null).length;
-    const out = applyOwnerChanges(
-      core,
-      actor,
-      changes.map((a) => ({ accountId: a.accountId, toRepId: a.toRepId, reason: `${input.reason}（${noteFor(a, ruleNames)}）` })),
-      { kind: 'auto', reason: input.reason, journalKind: 'auto_allocate', summary: `自动分配 ${changes.length} 个客户${toPool ? `（${toPool} 个进入公海）` : ''}`, extraItems, loaded: moveRows! },
-    );
+    const out = applyOwnerChanges(core, actor, moves, {
+      kind: 'auto',
+      reason: input.reason,
+      journalKind: 'auto_allocate',
+      summary: `自动分配 ${moves.length} 个客户${toPool ? `（${toPool} 个进入公海）` : ''}`,
+      extraItems,
+      loaded: { get: (id) => byId.get(id)?.row },
+    });
     if (out.journalId !== null) {
       const setCursor = core.sqlite.prepare('update allocation_rules set rr_cursor = ? where id = ?');
       for (const x of extraItems) setCursor.run((x.after as { rrCursor: number }).rrCursor, x.entityId);
     }
-    return { journalId: out.journalId, changed: out.changed, toPool, fingerprint: plan.fingerprint };
+    return { journalId: out.journalId, changed: out.changed, toPool, fingerprint: plan.fingerprint, reusedPreview: kept !== null };
   });
   core.events.emit('data.changed', { entities: ['accounts', 'reps', 'journals', 'allocation_rules'] });
   return result;

@@ -4,7 +4,7 @@ import { msg } from '../../../shared/i18n/text';
 import { AppError } from '../../../shared/rpc/errors';
 import type { Actor, Core } from '../core';
 import { newId } from '../ids';
-import { loadMoveRows, type MoveRow, writeOwnerMoves } from './owner-moves';
+import { loadMoveRows, type MoveRow, type OwnerMoveRow, writeOwnerMoves } from './owner-moves';
 import { loadOwnerRows, type OwnerState, ownerStateOf } from './owner-write';
 
 export type { OwnerState } from './owner-write';
@@ -39,7 +39,7 @@ export interface OwnerChangeOptions {
    * The moved accounts' rows, when the caller already read them in this same transaction
    * (an allocation's scope, a reclaim run's candidates): saves reading 100,000 rows again by id.
    */
-  loaded?: ReadonlyMap<string, MoveRow>;
+  loaded?: { get(accountId: string): MoveRow | undefined };
 }
 
 /** The undo columns of a transfer row an owner change wrote (after_version not null). */
@@ -88,7 +88,10 @@ export function loadOwnerStates(core: Core, ids: readonly string[]): Map<string,
 
 /** Refuses ids that are not (or no longer) accounts, naming a few of them. */
 export function requireAccountsExist(ids: readonly string[], isLive: (id: string) => boolean): void {
-  const missing = ids.filter((id) => !isLive(id));
+  refuseMissing(ids.filter((id) => !isLive(id)));
+}
+
+function refuseMissing(missing: readonly string[]): void {
   if (missing.length === 0) return;
   const shown = missing.slice(0, 5).join('、') + (missing.length > 5 ? ` …（共 ${missing.length} 个）` : '');
   throw new AppError('NOT_FOUND', msg(`客户不存在：${shown}`, `No such account: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` … (${missing.length} in all)` : ''}`), { missing: missing.slice(0, 100) });
@@ -105,15 +108,20 @@ export function requireAccountsExist(ids: readonly string[], isLive: (id: string
  */
 export function applyOwnerChanges(core: Core, actor: Actor, moves: readonly OwnerMove[], opts: OwnerChangeOptions): { journalId: string | null; changed: number } {
   return core.tx(() => {
-    const ids = [...new Set(moves.map((m) => m.accountId))];
-    const rows = opts.loaded ?? loadMoveRows(core, ids);
-    requireAccountsExist(ids, (id) => rows.get(id)?.[3] === null);
+    const rows = opts.loaded ?? loadMoveRows(core, [...new Set(moves.map((m) => m.accountId))]);
+    // One pass (an allocation moves 100,000 accounts): the first move of each account counts; a missing
+    // or deleted account refuses the whole operation; a move to the current owner is no change.
     const seen = new Set<string>();
-    const effective = moves.filter((m) => {
-      if (seen.has(m.accountId)) return false;
+    const missing: string[] = [];
+    const effective: OwnerMoveRow[] = [];
+    for (const m of moves) {
+      if (seen.has(m.accountId)) continue;
       seen.add(m.accountId);
-      return rows.get(m.accountId)![1] !== m.toRepId;
-    });
+      const row = rows.get(m.accountId);
+      if (row === undefined || row[3] !== null) missing.push(m.accountId);
+      else if (row[1] !== m.toRepId) effective.push({ row, toRepId: m.toRepId, reason: m.reason ?? opts.reason });
+    }
+    refuseMissing(missing);
     if (effective.length === 0) return { journalId: null, changed: 0 };
     const now = core.clock.now();
     const journalId = newId(now);
@@ -121,11 +129,7 @@ export function applyOwnerChanges(core: Core, actor: Actor, moves: readonly Owne
     core.sqlite
       .prepare('insert into journals (id, kind, summary, item_count, created_at, created_by) values (?, ?, ?, ?, ?, ?)')
       .run(journalId, opts.journalKind, opts.summary, effective.length + extras.length, now, actor.id);
-    writeOwnerMoves(
-      core,
-      { actor, journalId, kind: opts.kind, now },
-      effective.map((m) => ({ row: rows.get(m.accountId)!, toRepId: m.toRepId, reason: m.reason ?? opts.reason })),
-    );
+    writeOwnerMoves(core, { actor, journalId, kind: opts.kind, now }, effective);
     const item = core.sqlite.prepare("insert into journal_items (id, journal_id, entity_type, entity_id, action, before, after, after_version) values (?, ?, ?, ?, 'update', ?, ?, ?)");
     for (const x of extras) item.run(newId(now), journalId, x.entityType, x.entityId, JSON.stringify(x.before), JSON.stringify(x.after), x.afterVersion);
     core.sqlite

@@ -8,6 +8,7 @@ import { type ClaimRefusal, claimRefusal, poolRuleFor, type ReclaimTrigger } fro
 import { msg } from '../../../shared/i18n/text';
 import { AppError } from '../../../shared/rpc/errors';
 import type { Actor, Core } from '../core';
+import { inBatchTransaction } from './batch-tx';
 import { buildDecisionPanel, loadImpact } from './decision-panel';
 import { applyOwnerChanges, loadOwnerStates, requireAccountsExist } from './owner-changes';
 import type { MoveRow } from './owner-moves';
@@ -15,6 +16,9 @@ import { loadPoolRuleSpecs, loadReclaimCandidates, OWNED_WIDTH, type OwnedRow, o
 import { allRepLoads, repLabel, requireRep } from './rep-lookup';
 import { writeSettings } from './settings';
 import { loadTerritoryIndex } from './territory-index';
+
+/** A rep's claims since a time (the daily claim cap), through the partial index on claims. */
+export const RECENT_CLAIMS_SQL = `select at from account_transfers where to_rep_id = ? and kind = 'claim' and undone_at is null and at >= ?`;
 
 export const TRIGGER_TEXT: Record<ReclaimTrigger, [string, string]> = {
   no_followup: ['超期未跟进', 'no follow-up'],
@@ -90,9 +94,10 @@ export function previewReclaim(core: Core, rowLimit: number): { today: string; f
 /**
  * The reclaim run: takes back every due account, except those with open receivables or cases unless
  * confirmed. Idempotent: reclaimed accounts are in the pool, so a second run the same day finds none.
+ * A batch transaction (no foreign key checks): it moves accounts it read in it to the pool.
  */
 export function runReclaim(core: Core, actor: Actor, input: { confirmIds: string[]; confirmAll: boolean; expectFingerprint?: string | undefined }, invalidateSettings?: () => void) {
-  const result = core.tx(() => {
+  const result = inBatchTransaction(core, () => {
     if (input.expectFingerprint !== undefined) {
       const current = planFingerprint(reclaimPlan(core, new Set()));
       if (current !== input.expectFingerprint) throw new AppError('CONFLICT', msg('数据在预览之后发生了变化，请重新预览后再回收', 'The data changed since the preview; preview again'));
@@ -155,7 +160,7 @@ export function claimAccounts(core: Core, actor: Actor, input: { accountIds: str
     const territories = loadTerritoryIndex(core).ancestors;
     let holding = (core.sqlite.prepare('select count(*) as n from accounts where owner_rep_id = ? and deleted_at is null').get(rep.id) as { n: number }).n;
     const recent = core.sqlite
-      .prepare(`select at from account_transfers where to_rep_id = ? and kind = 'claim' and undone_at is null and at >= ?`)
+      .prepare(RECENT_CLAIMS_SQL)
       .raw()
       .all(rep.id, core.clock.now() - 3 * 86_400_000) as [number][];
     let claimedToday = recent.filter(([at]) => local(at) === today).length;

@@ -4,7 +4,7 @@ import { TEMP_LIMIT_WARNING_DAYS } from '../../../../shared/domain/credit-limit'
 import { addDays } from '../../../../shared/domain/dates';
 import type { Actor, Core } from '../../core';
 import { newId } from '../../ids';
-import { inBatchTransaction } from './credit-batch-tx';
+import { inBatchTransaction } from '../batch-tx';
 import { dropScope, fillScope, gradeAll } from './credit-grade-all';
 import { gradeRowWriter } from './credit-grade-rows';
 import { accountGradeWriter } from './credit-grade-writes';

@@ -37,7 +37,7 @@ const REBUILT_INDEXES = {
   names: [
     'contacts_mobile_idx',
     'account_transfers_at_idx',
-    'account_transfers_to_idx',
+    'account_transfers_claim_idx',
     'followups_rep_idx',
     'followups_due_idx',
     'orders_order_no_uq',
