@@ -125,7 +125,7 @@ export type PhaseMark = (phase: string) => void;
  * the batch writes each at once rather than keeping tens of thousands of them alive until the end.
  */
 export interface GradeSink {
-  /** rowid: the account row's, for writing its new grade without a lookup by id. */
+  /** rowid: the account row's, for writing its new grade without a lookup by id. In an all-accounts run, ownerRepId is null. */
   graded(g: GradedAccount, rowid: number): void;
   /** An idle account (all-accounts runs) whose stored grade is not A, or none yet. */
   idleNotA(id: string, grade: string | null, rowid: number): void;
@@ -205,8 +205,9 @@ export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}, s
     // their grade is not A). Read in slices of the id range: all 100,000 rows at once would live, with
     // everything else, through the young generation's collections until the whole scan is in; row by
     // row (iterate) costs a native call each.
+    // A sink (the batch) keeps no owners: their ids, a string per account, are read only for the returned set.
     const slice = core.sqlite
-      .prepare('select id, tier, account_group, credit_grade, credit_hold, owner_rep_id, rowid from accounts indexed by accounts_credit_idx where deleted_at is null and id > ? order by id limit ?')
+      .prepare(`select id, tier, account_group, credit_grade, credit_hold, ${sink ? 'null' : 'owner_rep_id'}, rowid from accounts indexed by accounts_credit_idx where deleted_at is null and id > ? order by id limit ?`)
       .raw();
     for (let after = ''; ; ) {
       const rows = slice.all(after, ACCOUNT_SLICE) as SliceRow[];
