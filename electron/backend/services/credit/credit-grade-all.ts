@@ -19,7 +19,7 @@ type AccountCols = [id: string, tier: string, group: string | null, grade: strin
 /** An all-accounts slice row: the graded columns and the rowid (the batch writes the new grade by it). */
 type SliceRow = [id: string, tier: string, group: string | null, grade: string | null, hold: number, ownerRepId: string | null, rowid: number];
 
-/** The credit profile columns the grade reads, hasProfile first (0 and nulls: no profile). */
+/** The credit profile columns the grade reads, hasProfile first (0 and nulls: no profile), first in a row that may have more. */
 type ProfileTail = [hasProfile: number, limitFen: number | null, tempFen: number | null, tempExpires: string | null, tempReason: string | null, terms: number | null, policy: LevelRow['policy'], hold: number | null, holdReason: string | null, ...more: unknown[]];
 /** Accounts read per statement in an all-accounts run (see gradeAll). */
 const ACCOUNT_SLICE = 5000;
