@@ -4,7 +4,8 @@ import { exposureOf } from '../../../../shared/domain/credit-exposure';
 import { type GradeResult, gradeAccount } from '../../../../shared/domain/credit-grade';
 import { type CreditLevel, resolveCredit } from '../../../../shared/domain/credit-limit';
 import type { Core } from '../../core';
-import { advanceFacts, collectionFacts, inputDates, instalmentFacts, orderFacts, returnFacts, SCOPE_TABLE, type Scope } from './credit-inputs';
+import { ByAccount } from './by-account';
+import { advanceFacts, type CollectionFacts, collectionFacts, inputDates, instalmentFacts, orderFacts, type OrderFacts, returnFacts, SCOPE_TABLE, type Scope } from './credit-inputs';
 import { gradeInputsOf, packFactors } from './credit-grading';
 import { type LevelRow, levelsOf } from './credit-levels';
 
@@ -124,7 +125,7 @@ export type PhaseMark = (phase: string) => void;
  * the batch writes each at once rather than keeping tens of thousands of them alive until the end.
  */
 export interface GradeSink {
-  /** rowid: the account row's, for writing its new grade without a lookup by id. */
+  /** rowid: the account row's, for writing its new grade without a lookup by id. In an all-accounts run, ownerRepId is null. */
   graded(g: GradedAccount, rowid: number): void;
   /** An idle account (all-accounts runs) whose stored grade is not A, or none yet. */
   idleNotA(id: string, grade: string | null, rowid: number): void;
@@ -144,16 +145,17 @@ export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}, s
   const adv = advanceFacts(core, scope);
   mark('returns+advances');
   const suggestGrades = new Set<string>(s.creditHoldSuggestion.grades);
-  const grade = (a: AccountCols, p: ProfileTail): GradedAccount => {
+  // The sources are asked in account order (see ByAccount): o, c, returnsFen and advanceFen are the
+  // caller's lookups for this account, the instalments are looked up here.
+  const grade = (a: AccountCols, p: ProfileTail, o: OrderFacts | undefined, c: CollectionFacts | undefined, returnsFen: number | undefined, advanceFen: number | undefined): GradedAccount => {
     const id = a[0];
     const [, limitFen, tempFen, tempExpires, tempReason, terms, policy, profileHold, holdReason] = p;
     const credit = resolveCredit(levelsOf({ tier: a[1], accountGroup: a[2], limitFen, tempLimitFen: tempFen, tempLimitExpiresOn: tempExpires, tempLimitReason: tempReason, paymentTermsDays: terms, policy }, s), today);
-    const o = orders.get(id);
     const i = inst.get(id);
     const open = o?.openFen ?? 0;
     const unbilled = o?.unbilledFen ?? 0;
-    const exposure = exposureOf({ receivableFen: open - unbilled, unbilledFen: unbilled, advanceFen: adv.get(id) ?? 0, thisOrderFen: 0 }).totalFen;
-    const inputs = gradeInputsOf({ order: o, inst: i, coll: coll.get(id), returnsFen: rets.get(id), exposureFen: exposure, limitFen: credit.limitFen });
+    const exposure = exposureOf({ receivableFen: open - unbilled, unbilledFen: unbilled, advanceFen: advanceFen ?? 0, thisOrderFen: 0 }).totalFen;
+    const inputs = gradeInputsOf({ order: o, inst: i, coll: c, returnsFen, exposureFen: exposure, limitFen: credit.limitFen });
     const result = gradeAccount(inputs, s.creditGrading);
     const held = a[4] === 1 || profileHold === 1;
     const maxDays = i?.maxDays ?? 0;
@@ -188,27 +190,35 @@ export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}, s
     // Profiles in one sequential scan (a per-account lookup by their text key costs more); a hold always
     // comes with a profile (credit-profile.setCreditHold), so profiles and activity make the active set.
     // Each row is kept as read (the account id last), no copy: the batch keeps tens of thousands of them.
-    const profiles = new Map<string, ProfileTail>();
-    for (const r of core.sqlite
+    // They come in table order, which is account order when profiles were made in it; ByAccount sorts them if not.
+    const profileRows = core.sqlite
       .prepare('select 1, limit_fen, temp_limit_fen, temp_limit_expires_on, temp_limit_reason, payment_terms_days, policy, hold, hold_reason, account_id from credit_profiles')
       .raw()
-      .all() as ProfileTail[])
-      profiles.set(r[9] as string, r);
+      .all() as ProfileTail[];
+    const profiles = new ByAccount(
+      profileRows.map((r) => r[9] as string),
+      profileRows,
+    );
     mark('profiles');
     // One scan of the live accounts through their narrow covering index (accounts_credit_idx, in id
     // order), graded as they come: the active ones graded, the idle ones only counted (and listed if
     // their grade is not A). Read in slices of the id range: all 100,000 rows at once would live, with
     // everything else, through the young generation's collections until the whole scan is in; row by
     // row (iterate) costs a native call each.
+    // A sink (the batch) keeps no owners: their ids, a string per account, are read only for the returned set.
     const slice = core.sqlite
-      .prepare('select id, tier, account_group, credit_grade, credit_hold, owner_rep_id, rowid from accounts indexed by accounts_credit_idx where deleted_at is null and id > ? order by id limit ?')
+      .prepare(`select id, tier, account_group, credit_grade, credit_hold, ${sink ? 'null' : 'owner_rep_id'}, rowid from accounts indexed by accounts_credit_idx where deleted_at is null and id > ? order by id limit ?`)
       .raw();
     for (let after = ''; ; ) {
       const rows = slice.all(after, ACCOUNT_SLICE) as SliceRow[];
       for (const a of rows) {
         const id = a[0];
         const p = profiles.get(id);
-        if (p !== undefined || orders.has(id) || coll.has(id) || rets.has(id) || adv.has(id)) take(grade(a, p ?? NO_PROFILE), a[6]);
+        const o = orders.get(id);
+        const c = coll.get(id);
+        const r = rets.get(id);
+        const v = adv.get(id);
+        if (p !== undefined || o !== undefined || c !== undefined || r !== undefined || v !== undefined) take(grade(a, p ?? NO_PROFILE, o, c, r, v), a[6]);
         else {
           idle++;
           if (a[3] !== 'A') takeIdle(id, a[3], a[6]);
@@ -224,8 +234,10 @@ export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}, s
          where a.deleted_at is null${scope.kind === 'temp' ? ` and a.id in (select account_id from ${SCOPE_TABLE})` : ' and a.id = @account'} order by a.id`,
       )
       .raw()
-      .all(scope.kind === 'account' ? { account: scope.accountId } : {}) as AccountRow[])
-      take(grade(r, r.slice(6) as unknown as ProfileTail), r[15]);
+      .all(scope.kind === 'account' ? { account: scope.accountId } : {}) as AccountRow[]) {
+      const id = r[0];
+      take(grade(r, r.slice(6) as unknown as ProfileTail, orders.get(id), coll.get(id), rets.get(id), adv.get(id)), r[15]);
+    }
   }
   mark('accounts+grade');
   return { graded: out, idle, idleNotA };

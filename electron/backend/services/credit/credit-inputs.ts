@@ -1,6 +1,7 @@
 import { addDays, diffDays } from '../../../../shared/domain/dates';
 import type { GradingConfig } from '../../../../shared/domain/credit-grade';
 import type { Core } from '../../core';
+import { ByAccount } from './by-account';
 import { packedRows } from './packed-rows';
 
 /**
@@ -12,6 +13,9 @@ import { packedRows } from './packed-rows';
  * "Owes money" is shared/domain/receivables.owesMoney; an order's open amount is
  * max(0, total − returned − collected) and its unbilled part min(open, max(0, total − billed))
  * (shared/domain/credit-exposure.orderExposure).
+ *
+ * Each pass returns its rows in account order (ORDER BY account_id: free, the GROUP BY already walks the
+ * accounts in order) as a ByAccount, which the batch reads with a cursor as it walks the accounts.
  *
  * Conditional sums are aggregate FILTERs rather than sum(case … else 0 end): a row that does not match
  * skips the aggregate step (measured ~15% of each pass); coalesce keeps 0 where nothing matched.
@@ -96,7 +100,7 @@ function params(scope: Scope, extra: Params): Params {
 }
 
 /** One pass over orders. */
-export function orderFacts(core: Core, d: InputDates, scope: Scope): Map<string, OrderFacts> {
+export function orderFacts(core: Core, d: InputDates, scope: Scope): ByAccount<OrderFacts> {
   const rows = packedRows<[string, number, number, number, number, number, number]>(
     core,
     `select o.account_id,
@@ -108,15 +112,15 @@ export function orderFacts(core: Core, d: InputDates, scope: Scope): Map<string,
          coalesce(sum(o.total_fen) filter (where o.confirmed_on > @look), 0)
        from orders o indexed by orders_credit_idx
        where o.deleted_at is null and o.confirmed_on is not null and ${OWES}${scopeOn('o.account_id', scope)}
-       group by o.account_id`,
+       group by o.account_id order by o.account_id`,
     7,
     params(scope, { today: d.today, t1: d.t1, look: d.look }),
   );
-  return new Map(rows.map(([a, openFen, unbilledFen, openAgeW, oldOpenFen, oldOpenW, salesFen]) => [a, { openFen, unbilledFen, openAgeW, oldOpenFen, oldOpenW, salesFen }]));
+  return ByAccount.of(rows, ([, openFen, unbilledFen, openAgeW, oldOpenFen, oldOpenW, salesFen]) => ({ openFen, unbilledFen, openAgeW, oldOpenFen, oldOpenW, salesFen }));
 }
 
 /** One pass over the current instalments of orders that owe money, due before today (WHERE), so only what is overdue or fell due in the look-back. */
-export function instalmentFacts(core: Core, d: InputDates, scope: Scope): Map<string, InstalmentFacts> {
+export function instalmentFacts(core: Core, d: InputDates, scope: Scope): ByAccount<InstalmentFacts> {
   const rows = packedRows<[string, number, string | null, number, number]>(
     core,
     `select o.account_id,
@@ -127,16 +131,16 @@ export function instalmentFacts(core: Core, d: InputDates, scope: Scope): Map<st
        from orders o indexed by orders_credit_idx join instalments i indexed by instalments_credit_idx on i.order_id = o.id
        where i.superseded_on is null and (i.due_on > @look or ${INST_OPEN} > 0) and i.due_on < @today
          and o.deleted_at is null and o.confirmed_on is not null and ${OWES}${scopeOn('o.account_id', scope)}
-       group by o.account_id`,
+       group by o.account_id order by o.account_id`,
     5,
     params(scope, { today: d.today, beyond: d.beyond, look: d.look }),
   );
   // The oldest due date, not days per row: one date difference per account instead of one per instalment.
-  return new Map(rows.map(([a, overdueFen, oldestDue, beyondFen, brokenPromises]) => [a, { overdueFen, maxDays: oldestDue ? diffDays(oldestDue, d.today) : 0, beyondFen, brokenPromises }]));
+  return ByAccount.of(rows, ([, overdueFen, oldestDue, beyondFen, brokenPromises]) => ({ overdueFen, maxDays: oldestDue ? diffDays(oldestDue, d.today) : 0, beyondFen, brokenPromises }));
 }
 
 /** One pass over the payment allocations of the look-back (and trend) windows. */
-export function collectionFacts(core: Core, d: InputDates, scope: Scope): Map<string, CollectionFacts> {
+export function collectionFacts(core: Core, d: InputDates, scope: Scope): ByAccount<CollectionFacts> {
   const since = d.look < d.t2 ? d.look : d.t2;
   const days = `(julianday(x.allocated_on) - julianday(o.confirmed_on))`;
   const LAST = `x.allocated_on > @t1 and x.amount_fen > 0`;
@@ -154,29 +158,29 @@ export function collectionFacts(core: Core, d: InputDates, scope: Scope): Map<st
          coalesce(sum(x.amount_fen * (julianday(@t1) - julianday(o.confirmed_on))) filter (where ${LATER}), 0)
        from orders o indexed by orders_credit_idx join payment_allocations x on x.order_id = o.id
        where x.allocated_on > @since and o.deleted_at is null and o.confirmed_on is not null${scopeOn('o.account_id', scope)}
-       group by o.account_id`,
+       group by o.account_id order by o.account_id`,
     8,
     params(scope, { look: d.look, t1: d.t1, t2: d.t2, since }),
   );
-  return new Map(rows.map(([a, collectedFen, lastAmt, lastW, prevAmt, prevW, laterAmt, laterW]) => [a, { collectedFen, lastAmt, lastW, prevAmt, prevW, laterAmt, laterW }]));
+  return ByAccount.of(rows, ([, collectedFen, lastAmt, lastW, prevAmt, prevW, laterAmt, laterW]) => ({ collectedFen, lastAmt, lastW, prevAmt, prevW, laterAmt, laterW }));
 }
 
 /** Returns in the look-back window. */
-export function returnFacts(core: Core, d: InputDates, scope: Scope): Map<string, number> {
+export function returnFacts(core: Core, d: InputDates, scope: Scope): ByAccount<number> {
   const rows = core.sqlite
-    .prepare(`select r.account_id, sum(r.amount_fen) from returns r where r.returned_on > @look${scopeOn('r.account_id', scope)} group by r.account_id`)
+    .prepare(`select r.account_id, sum(r.amount_fen) from returns r where r.returned_on > @look${scopeOn('r.account_id', scope)} group by r.account_id order by r.account_id`)
     .raw()
     .all(params(scope, { look: d.look })) as [string, number][];
-  return new Map(rows);
+  return ByAccount.of(rows, (r) => r[1]);
 }
 
 /** Unallocated receipts (advance money) per account, through the partial index on payments with credit. */
-export function advanceFacts(core: Core, scope: Scope): Map<string, number> {
+export function advanceFacts(core: Core, scope: Scope): ByAccount<number> {
   const rows = core.sqlite
-    .prepare(`select account_id, sum(unallocated_fen) from payments where unallocated_fen <> 0 and deleted_at is null${scopeOn('account_id', scope)} group by account_id`)
+    .prepare(`select account_id, sum(unallocated_fen) from payments where unallocated_fen <> 0 and deleted_at is null${scopeOn('account_id', scope)} group by account_id order by account_id`)
     .raw()
     .all(params(scope, {})) as [string, number][];
-  return new Map(rows.map(([a, v]) => [a, Math.max(0, v)]));
+  return ByAccount.of(rows, (r) => Math.max(0, r[1]));
 }
 
 /**
