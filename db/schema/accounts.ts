@@ -89,8 +89,9 @@ export const accounts = sqliteTable(
     index('accounts_overdue_idx').on(t.overdueFen),
     index('accounts_grade_idx').on(t.creditGrade),
     // The credit batch run reads every live account's grading columns in one scan of this narrow index
-    // (in id order) instead of the wide rows.
-    index('accounts_credit_idx').on(t.id, t.tier, t.accountGroup, t.creditGrade, t.creditHold, t.ownerRepId, t.deletedAt).where(sql`${t.deletedAt} is null`),
+    // (in id order) instead of the wide rows. Not the owner: an allocation or reclaim of 100,000 accounts
+    // would rewrite as many entries of it.
+    index('accounts_credit_idx').on(t.id, t.tier, t.accountGroup, t.creditGrade, t.creditHold, t.deletedAt).where(sql`${t.deletedAt} is null`),
     /**
      * Accounts inside their reminder window (dashboard count, grid preset, a rep's count) without
      * reading the table. Only accounts with a reclaim schedule are in it (every query on it compares

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../electron/backend/core';
@@ -167,6 +168,18 @@ describe('batch credit run', () => {
     expect(String(lateRow[col('等级说明（扣分项）')])).toContain('最长逾期天数 −30');
     const tempRows = wb.getWorksheet('临时额度到期')!.getSheetValues().filter(Array.isArray).map((v) => (v as unknown[]).slice(1));
     expect(tempRows.some((x) => x[0] === temp.code && String(x[9]).startsWith('临时额度（至 2026-11-26）'))).toBe(true);
+    expect(lateRow[col('负责人')]).toBe('公海');
+
+    // Owners come from the accounts (the grade scan reads none): the owner column and the rep filter.
+    const rep = await w.client.call('reps.create', { name: '周敏' });
+    await w.client.call('transfers.apply', { accountIds: [late.id], toRepId: rep.id, reason: '分配' });
+    const mine = await w.client.call('reports.export', { params: { report: 'credit-risk', rep: '周敏' }, folder: join(w.dir, 'rep') });
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(mine.file);
+    const risky = wb2.getWorksheet('风险客户')!.getSheetValues().filter(Array.isArray).map((v) => (v as unknown[]).slice(1));
+    const codes = risky.map((x) => x[0]).filter((c) => typeof c === 'string' && c.startsWith(late.code.slice(0, 3)));
+    expect(codes).toEqual([late.code]);
+    expect(risky.find((x) => x[0] === late.code)![col('负责人')]).toBe('周敏');
   });
 
   it('grades once a day from the daily tasks', async () => {

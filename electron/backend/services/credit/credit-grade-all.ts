@@ -15,9 +15,9 @@ import { type LevelRow, levelsOf } from './credit-levels';
  * writes what this returns; the credit-risk report and the profile page read it as is.
  */
 /** The account columns the grade reads (accounts_credit_idx), first in a row that may have more. */
-type AccountCols = [id: string, tier: string, group: string | null, grade: string | null, hold: number, ownerRepId: string | null, ...more: unknown[]];
+type AccountCols = [id: string, tier: string, group: string | null, grade: string | null, hold: number, ...more: unknown[]];
 /** An all-accounts slice row: the graded columns and the rowid (the batch writes the new grade by it). */
-type SliceRow = [id: string, tier: string, group: string | null, grade: string | null, hold: number, ownerRepId: string | null, rowid: number];
+type SliceRow = [id: string, tier: string, group: string | null, grade: string | null, hold: number, rowid: number];
 
 /** The credit profile columns the grade reads, hasProfile first (0 and nulls: no profile), first in a row that may have more. */
 type ProfileTail = [hasProfile: number, limitFen: number | null, tempFen: number | null, tempExpires: string | null, tempReason: string | null, terms: number | null, policy: LevelRow['policy'], hold: number | null, holdReason: string | null, ...more: unknown[]];
@@ -33,7 +33,6 @@ type AccountRow = [
   group: string | null,
   grade: string | null,
   hold: number,
-  ownerRepId: string | null,
   hasProfile: number,
   limitFen: number | null,
   tempFen: number | null,
@@ -48,7 +47,6 @@ type AccountRow = [
 
 export interface GradedAccount {
   id: string;
-  ownerRepId: string | null;
   hasProfile: boolean;
   grade: GradeResult['grade'];
   score: number;
@@ -114,7 +112,7 @@ export interface GradedSet {
   idleNotA: [id: string, grade: string | null][];
 }
 
-const ACCOUNT_COLUMNS = `a.id, a.tier, a.account_group, a.credit_grade, a.credit_hold, a.owner_rep_id, p.account_id is not null,
+const ACCOUNT_COLUMNS = `a.id, a.tier, a.account_group, a.credit_grade, a.credit_hold, p.account_id is not null,
   p.limit_fen, p.temp_limit_fen, p.temp_limit_expires_on, p.temp_limit_reason, p.payment_terms_days, p.policy, p.hold, p.hold_reason, a.rowid`;
 
 /** Marks the end of a phase (the batch run times its phases; see credit-batch.lastRunPhases). */
@@ -125,7 +123,7 @@ export type PhaseMark = (phase: string) => void;
  * the batch writes each at once rather than keeping tens of thousands of them alive until the end.
  */
 export interface GradeSink {
-  /** rowid: the account row's, for writing its new grade without a lookup by id. In an all-accounts run, ownerRepId is null. */
+  /** rowid: the account row's, for writing its new grade without a lookup by id. */
   graded(g: GradedAccount, rowid: number): void;
   /** An idle account (all-accounts runs) whose stored grade is not A, or none yet. */
   idleNotA(id: string, grade: string | null, rowid: number): void;
@@ -161,7 +159,6 @@ export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}, s
     const maxDays = i?.maxDays ?? 0;
     return {
       id,
-      ownerRepId: a[5],
       hasProfile: p[0] === 1,
       grade: result.grade,
       score: result.score,
@@ -205,9 +202,8 @@ export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}, s
     // their grade is not A). Read in slices of the id range: all 100,000 rows at once would live, with
     // everything else, through the young generation's collections until the whole scan is in; row by
     // row (iterate) costs a native call each.
-    // A sink (the batch) keeps no owners: their ids, a string per account, are read only for the returned set.
     const slice = core.sqlite
-      .prepare(`select id, tier, account_group, credit_grade, credit_hold, ${sink ? 'null' : 'owner_rep_id'}, rowid from accounts indexed by accounts_credit_idx where deleted_at is null and id > ? order by id limit ?`)
+      .prepare('select id, tier, account_group, credit_grade, credit_hold, rowid from accounts indexed by accounts_credit_idx where deleted_at is null and id > ? order by id limit ?')
       .raw();
     for (let after = ''; ; ) {
       const rows = slice.all(after, ACCOUNT_SLICE) as SliceRow[];
@@ -218,10 +214,10 @@ export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}, s
         const c = coll.get(id);
         const r = rets.get(id);
         const v = adv.get(id);
-        if (p !== undefined || o !== undefined || c !== undefined || r !== undefined || v !== undefined) take(grade(a, p ?? NO_PROFILE, o, c, r, v), a[6]);
+        if (p !== undefined || o !== undefined || c !== undefined || r !== undefined || v !== undefined) take(grade(a, p ?? NO_PROFILE, o, c, r, v), a[5]);
         else {
           idle++;
-          if (a[3] !== 'A') takeIdle(id, a[3], a[6]);
+          if (a[3] !== 'A') takeIdle(id, a[3], a[5]);
         }
       }
       if (rows.length < ACCOUNT_SLICE) break;
@@ -236,16 +232,16 @@ export function gradeAll(core: Core, scope: Scope, mark: PhaseMark = () => {}, s
       .raw()
       .all(scope.kind === 'account' ? { account: scope.accountId } : {}) as AccountRow[]) {
       const id = r[0];
-      take(grade(r, r.slice(6) as unknown as ProfileTail, orders.get(id), coll.get(id), rets.get(id), adv.get(id)), r[15]);
+      take(grade(r, r.slice(5) as unknown as ProfileTail, orders.get(id), coll.get(id), rets.get(id), adv.get(id)), r[14]);
     }
   }
   mark('accounts+grade');
   return { graded: out, idle, idleNotA };
 }
 
-/** Codes and names of some accounts (the listed ones), in one statement. */
-export function accountNames(core: Core, ids: readonly string[]): Map<string, { code: string; name: string }> {
+/** Codes, names and owners of some accounts (the listed ones), in one statement. */
+export function accountNames(core: Core, ids: readonly string[]): Map<string, { code: string; name: string; ownerRepId: string | null }> {
   if (ids.length === 0) return new Map();
-  const rows = core.sqlite.prepare('select a.id, a.code, a.name from json_each(?) j join accounts a on a.id = j.value').raw().all(JSON.stringify(ids)) as [string, string, string][];
-  return new Map(rows.map(([id, code, name]) => [id, { code, name }]));
+  const rows = core.sqlite.prepare('select a.id, a.code, a.name, a.owner_rep_id from json_each(?) j join accounts a on a.id = j.value').raw().all(JSON.stringify(ids)) as [string, string, string, string | null][];
+  return new Map(rows.map(([id, code, name, ownerRepId]) => [id, { code, name, ownerRepId }]));
 }

@@ -30,9 +30,10 @@ export const creditRiskReport: ReportDefinition<'credit-risk'> = {
     const rep = params.rep ? findRep(core, params.rep) : null;
     const repNames = new Map((core.sqlite.prepare('select id, name from reps').all() as { id: string; name: string }[]).map((r) => [r.id, r.name]));
     const all = gradeAll(core, { kind: 'all' });
-    const graded = all.graded.filter((g) => !rep || g.ownerRepId === rep.id);
-    // Accounts with nothing to grade are A (the rep filter needs their owner, so count those directly).
-    const idleA = rep ? (core.sqlite.prepare('select count(*) as n from accounts where deleted_at is null and owner_rep_id = ?').get(rep.id) as { n: number }).n - graded.length : all.idle;
+    // A rep's accounts through the owner index (the grade scan reads no owners); those with nothing to grade are A.
+    const ofRep = rep ? new Set(core.sqlite.prepare('select id from accounts where deleted_at is null and owner_rep_id = ?').pluck().all(rep.id) as string[]) : null;
+    const graded = ofRep ? all.graded.filter((g) => ofRep.has(g.id)) : all.graded;
+    const idleA = ofRep ? ofRep.size - graded.length : all.idle;
     const risky = graded
       .filter((g) => g.hasProfile || g.hold || g.overLimit || g.suggestHold || g.overdueFen > 0 || g.grade >= 'C')
       .sort((a, b) => (a.grade < b.grade ? 1 : a.grade > b.grade ? -1 : a.score - b.score || b.overdueFen - a.overdueFen || a.id.localeCompare(b.id)));
@@ -60,11 +61,12 @@ export const creditRiskReport: ReportDefinition<'credit-risk'> = {
       if (g.temp) return `临时额度（至 ${g.temp.expiresOn}）`;
       return g.baseSource ? LEVEL_NAMES[g.baseSource].zh : '未设（不检查额度）';
     };
+    const ownerName = (id: string | null) => (id ? (repNames.get(id) ?? null) : POOL);
     const detail = (rows: GradedAccount[]): RowValues[] =>
       rows.map((g) => [
         names.get(g.id)?.code ?? g.id,
         names.get(g.id)?.name ?? '',
-        g.ownerRepId ? (repNames.get(g.ownerRepId) ?? null) : POOL,
+        ownerName(names.get(g.id)?.ownerRepId ?? null),
         g.grade,
         g.score,
         g.previous,

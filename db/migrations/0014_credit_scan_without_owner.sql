@@ -1,0 +1,2 @@
+DROP INDEX `accounts_credit_idx`;--> statement-breakpoint
+CREATE INDEX `accounts_credit_idx` ON `accounts` (`id`,`tier`,`account_group`,`credit_grade`,`credit_hold`,`deleted_at`) WHERE "accounts"."deleted_at" is null;
