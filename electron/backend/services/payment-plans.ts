@@ -8,7 +8,7 @@ import type { Actor, Core } from '../core';
 import { newId } from '../ids';
 import { refreshAccountAggregates } from './aggregates';
 import { recordAudit } from './audit';
-import { insertAllocations, type LedgerLine } from './ledger';
+import { insertAllocations, type LedgerLine, refreshOrderMoney } from './ledger';
 import { requireOrderAt } from './orders';
 
 /** Parses a plan text, or the default (everything after the payment terms), into instalments. */
@@ -45,7 +45,8 @@ export function insertInstalments(core: Core, actor: Actor, orderId: string, pla
 /**
  * Replaces a confirmed order's payment plan. The old instalments are kept, marked superseded today (so
  * reports as of earlier dates still see them), and the money already paid moves to the new
- * instalments oldest due first, payment by payment, as allocation rows dated today.
+ * instalments oldest due first, payment by payment, as allocation rows dated today; what was returned
+ * is taken off the new instalments' unpaid tail, as for any return.
  */
 export function setPaymentPlan(core: Core, actor: Actor, input: { id: string; version: number; plan: string | ManualInstalment[] }): void {
   core.tx(() => {
@@ -92,6 +93,11 @@ export function setPaymentPlan(core: Core, actor: Actor, input: { id: string; ve
       }
     }
     insertAllocations(core, actor, lines);
+    // The new instalments start with paid 0 and returned 0. insertAllocations refreshes only orders it
+    // moved money for, so with nothing paid yet the order's returns would never be spread over the new
+    // instalments: they would stay open for the full amount and a later allocation could pay for goods
+    // that came back. Always recompute the order's money columns here.
+    refreshOrderMoney(core, actor, o.id);
     core.sqlite.prepare('update orders set version = version + 1, updated_at = ?, updated_by = ? where id = ?').run(now, actor.id, o.id);
     recordAudit(core, actor, {
       action: 'order.plan',
