@@ -74,6 +74,10 @@ describe('query plans of the hot account grid queries', () => {
     }
   });
 
+  it('counts a grade filter from the narrow credit index, without an index of its own', () => {
+    expect(count({ filters: { creditGrade: { filterType: 'set', values: ['D', 'E'] } } })).toContain('USING COVERING INDEX accounts_credit_idx');
+  });
+
   it('filters by tier and owner through their indexes', () => {
     expect(plan({ filters: { tier: { filterType: 'set', values: ['A'] } }, sort: [{ colId: 'name', sort: 'asc' }] })).toMatch(/accounts_(tier|name)_idx/);
     expect(plan({ filters: { ownerRepId: { filterType: 'text', type: 'equals', filter: 'R1' } } })).toContain('accounts_owner_idx');
