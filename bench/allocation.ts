@@ -179,12 +179,14 @@ export async function run(): Promise<void> {
     record({ suite: 'allocation', name: `pool reclaim preview (${ACCOUNTS} owned accounts)`, ms: median(reclaimPreviews), runs: reclaimPreviews.length, extra: { due } });
     const reclaims: number[] = [];
     let reclaimed = 0;
+    // As the pool tab runs it: after its preview, checking that preview's fingerprint.
     for (let i = 0; i < 3; i++) {
+      const expectFingerprint = previewReclaim(core, 500).fingerprint;
       reclaims.push(
         await timed(
           core,
           () => {
-            const r = runReclaim(core, ACTOR, { confirmIds: [], confirmAll: false });
+            const r = runReclaim(core, ACTOR, { confirmIds: [], confirmAll: false, expectFingerprint });
             reclaimed = r.reclaimed;
             journalId = r.journalId;
           },

@@ -81,6 +81,24 @@ describe('pool reclaim clock', () => {
     expect((await t.client.call('transfers.history', { accountId: a1!.id }))[0]!.reason).toContain('已确认有未结应收/工单');
   });
 
+  it("runs what its preview showed: confirmations since are fine, a change to the due accounts is refused", async () => {
+    const t = await setup();
+    const [a1, a2] = t.accounts;
+    t.clock.set('2026-12-23T02:00:00Z');
+    giveReceivable(t.core, a1!.id, 300_00, '2026-12-01');
+    const p = await t.client.call('pool.reclaimPreview', {});
+    expect(p).toMatchObject({ reclaimCount: 3, heldCount: 1 });
+    // A follow-up since the preview: a2 is no longer due, so the preview's list is not what would run.
+    await t.client.call('followups.add', { accountId: a2!.id, kind: 'call', notes: '回访' });
+    const before = dumpAccounts(t.core);
+    await expect(t.client.call('pool.reclaimApply', { expectFingerprint: p.fingerprint })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(dumpAccounts(t.core)).toEqual(before);
+    // Previewed again, then the held account confirmed: the same due accounts, so the run goes ahead.
+    const again = await t.client.call('pool.reclaimPreview', {});
+    const run = await t.client.call('pool.reclaimApply', { confirmIds: [a1!.id], expectFingerprint: again.fingerprint });
+    expect(run).toMatchObject({ reclaimed: 3, held: 0 });
+  });
+
   it('is idempotent: a second run on the same day changes nothing', async () => {
     const t = await setup();
     t.clock.set('2026-12-23T02:00:00Z');

@@ -67,8 +67,13 @@ function moveRowOf(r: OwnedRow): MoveRow {
   return [r[0], r[1], version, deletedAt, rowid, r[7], r[8], r[4], r[5], r[6], r[11], r[12], r[13]];
 }
 
+/**
+ * What a preview showed: every due account and whether it needs a confirmation. The same whoever
+ * confirmed what since (a confirmed account moves from held to reclaim), so a run checks it on its own plan.
+ */
 function planFingerprint(plan: ReclaimPlan): string {
-  return fingerprint([...plan.reclaim, ...plan.held].map((x) => x.accountId).join('\n'));
+  const due = [...plan.reclaim, ...plan.held].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
+  return fingerprint(due.map((x) => (x.needsConfirmation ? `${x.accountId}!` : x.accountId)).join('\n'));
 }
 
 function triggerNote(trigger: ReclaimTrigger, dueOn: string): string {
@@ -98,11 +103,10 @@ export function previewReclaim(core: Core, rowLimit: number): { today: string; f
  */
 export function runReclaim(core: Core, actor: Actor, input: { confirmIds: string[]; confirmAll: boolean; expectFingerprint?: string | undefined }, invalidateSettings?: () => void) {
   const result = inBatchTransaction(core, () => {
-    if (input.expectFingerprint !== undefined) {
-      const current = planFingerprint(reclaimPlan(core, new Set()));
-      if (current !== input.expectFingerprint) throw new AppError('CONFLICT', msg('数据在预览之后发生了变化，请重新预览后再回收', 'The data changed since the preview; preview again'));
-    }
     const plan = reclaimPlan(core, input.confirmAll ? 'all' : new Set(input.confirmIds), true);
+    if (input.expectFingerprint !== undefined && planFingerprint(plan) !== input.expectFingerprint) {
+      throw new AppError('CONFLICT', msg('数据在预览之后发生了变化，请重新预览后再回收', 'The data changed since the preview; preview again'));
+    }
     const out = applyOwnerChanges(
       core,
       actor,
