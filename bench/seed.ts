@@ -204,11 +204,13 @@ export async function run(): Promise<void> {
 
   const { backend, client } = openClient(seeded.file);
   try {
+    // The reps' most common surname, so that the owner filter matches accounts (the generated names vary).
+    const surname = backend.core.sqlite.prepare('select substr(name, 1, 1) from reps group by 1 order by count(*) desc, 1 limit 1').pluck().get() as string;
     const cases: [string, Partial<GridQuery>][] = [
       ['sort name ↓', { sort: [{ colId: 'name', sort: 'desc' }] }],
       ['sort open receivable ↓', { sort: [{ colId: 'openReceivableFen', sort: 'desc' }] }],
       ['filter tier = A', { filters: { tier: { filterType: 'set', values: ['A'] } }, sort: [{ colId: 'name', sort: 'asc' }] }],
-      ['filter owner name contains 王', { filters: { ownerName: { filterType: 'text', type: 'contains', filter: '王' } }, sort: [{ colId: 'name', sort: 'asc' }] }],
+      [`filter owner name contains ${surname}`, { filters: { ownerName: { filterType: 'text', type: 'contains', filter: surname } }, sort: [{ colId: 'name', sort: 'asc' }] }],
       ['quick search 科技', { search: '科技' }],
       ['quick search pinyin szhx', { search: 'szhx' }],
     ];
