@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RpcCallError } from '../../shared/rpc/errors';
 import { setUpBackend } from '../helpers/backend';
+import { fourOrders } from '../helpers/four-orders';
 
 type Op =
   | { kind: 'receipt'; account: number; amount: number; requests: { order: number; amount: number | null }[]; auto: boolean }
@@ -42,14 +43,7 @@ describe('payment allocation balances (property, through the services)', () => {
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 14 }), async (ops) => {
         const t = await setUpBackend({ now: '2026-11-23T02:00:00Z' });
         try {
-          const accounts = [await t.client.call('accounts.create', { name: '甲公司' }), await t.client.call('accounts.create', { name: '乙公司' })];
-          const orders: { id: string; lineId: string }[] = [];
-          for (let i = 0; i < 4; i++) {
-            const c = await t.client.call('orders.create', { accountId: accounts[i % 2]!.id, orderedOn: '2026-09-01', lines: [{ description: `货品${i}`, quantity: 4, unitPriceFen: 25_000 + i * 1001 }] });
-            const conf = await t.client.call('orders.confirm', { id: c.order.order.id, version: c.order.order.version, confirmedOn: '2026-09-01', plan: '40% on confirmation, 60% net 45' });
-            if (i < 2) await t.client.call('orders.ship', { id: conf.order.order.id, version: conf.order.order.version, shippedOn: '2026-09-02' });
-            orders.push({ id: c.order.order.id, lineId: c.order.lines[0]!.id });
-          }
+          const { accounts, orders } = await fourOrders(t.client);
           const snapshot = (): Snapshot => ({
             perAccount: accounts.map(
               (a) =>

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setUpBackend } from '../helpers/backend';
+import { fourOrders } from '../helpers/four-orders';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -14,14 +15,7 @@ describe('payment plan change after a return', () => {
   it('spreads the returned amount over the new instalments, so receipts never pay for returned goods', async () => {
     const t = await setUpBackend({ now: '2026-11-23T02:00:00Z' });
     cleanup = t.close;
-    const accounts = [await t.client.call('accounts.create', { name: '甲公司' }), await t.client.call('accounts.create', { name: '乙公司' })];
-    const orders: { id: string; lineId: string }[] = [];
-    for (let i = 0; i < 4; i++) {
-      const c = await t.client.call('orders.create', { accountId: accounts[i % 2]!.id, orderedOn: '2026-09-01', lines: [{ description: `货品${i}`, quantity: 4, unitPriceFen: 25_000 + i * 1001 }] });
-      const conf = await t.client.call('orders.confirm', { id: c.order.order.id, version: c.order.order.version, confirmedOn: '2026-09-01', plan: '40% on confirmation, 60% net 45' });
-      if (i < 2) await t.client.call('orders.ship', { id: conf.order.order.id, version: conf.order.order.version, shippedOn: '2026-09-02' });
-      orders.push({ id: c.order.order.id, lineId: c.order.lines[0]!.id });
-    }
+    const { accounts, orders } = await fourOrders(t.client);
     const [o0, , o2] = orders as [{ id: string; lineId: string }, unknown, { id: string }];
     const setPlan = async () => t.client.call('orders.setPlan', { id: o0.id, version: (await t.client.call('orders.get', { id: o0.id })).order.version, plan: '100% net 10' });
     const money = (id: string) =>
